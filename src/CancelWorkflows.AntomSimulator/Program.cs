@@ -1,0 +1,2 @@
+// Placeholder: replaced by the simulator host.
+return 0;
