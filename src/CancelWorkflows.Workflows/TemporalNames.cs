@@ -1,0 +1,14 @@
+namespace CancelWorkflows.Workflows;
+
+/// <summary>Names fixed by design.md ("Interfaces that users and outside checks rely on"). The API, the worker,
+/// cancelctl and outside checks all use these, so they live in one place.</summary>
+public static class TemporalNames
+{
+    public const string TaskQueue = "cancel-payments";
+    public const string CancelPaymentWorkflow = "CancelPaymentWorkflow";
+    public const string StatusQuery = "Status";
+    public const string PaymentNotifiedSignal = "PaymentNotified";
+    public const string RefundNotifiedSignal = "RefundNotified";
+    public const string ResolveEscalationSignal = "ResolveEscalation";
+    public const string PromoExpiryWorkflow = "PromoExpiryWorkflow";
+}
