@@ -32,14 +32,25 @@ public static class AntomKeys
                     rsa.ImportRSAPrivateKey(der, out _);
                 }
             }
-
-            return rsa;
         }
         catch (Exception e) when (e is CryptographicException or FormatException or ArgumentException)
         {
             rsa.Dispose();
             throw new AntomKeyException("The private key is neither PEM nor base64 PKCS#8/PKCS#1 RSA (content not shown).", e);
         }
+
+        // A PEM holding only a public key imports without complaint; it would fail at the first signature instead.
+        try
+        {
+            rsa.SignData([0], HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        }
+        catch (CryptographicException e)
+        {
+            rsa.Dispose();
+            throw new AntomKeyException("The private key setting holds no usable RSA private key (content not shown).", e);
+        }
+
+        return rsa;
     }
 
     public static RSA LoadPublicKey(string pemOrBase64)
@@ -49,6 +60,14 @@ public static class AntomKeys
         try
         {
             var text = pemOrBase64.Trim();
+            if (text.Contains("PRIVATE KEY-----", StringComparison.Ordinal))
+            {
+                // A private key where a public one belongs is a leak waiting to happen (public-key settings are
+                // usually guarded less); refuse it rather than quietly deriving the public half.
+                rsa.Dispose();
+                throw new AntomKeyException("Expected a public key but found a private key PEM (content not shown).");
+            }
+
             if (text.Contains("-----BEGIN", StringComparison.Ordinal))
             {
                 rsa.ImportFromPem(text);
@@ -97,12 +116,20 @@ public static class AntomKeys
 
     private static string ReadKeyFile(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
             throw new AntomKeyException($"Key file not found: {path}");
         }
 
-        return File.ReadAllText(path);
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new AntomKeyException($"Key file cannot be read: {path} ({e.GetType().Name})", e);
+        }
     }
 
     private static string StripWhitespace(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
