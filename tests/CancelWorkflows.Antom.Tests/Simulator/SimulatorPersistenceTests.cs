@@ -1,0 +1,65 @@
+using CancelWorkflows.AntomSimulator;
+
+namespace CancelWorkflows.Antom.Tests.Simulator;
+
+/// <summary>A simulator restarted on the same DataDir knows its payments, effective cancels, merchants and key.</summary>
+public sealed class SimulatorPersistenceTests : IDisposable
+{
+    private readonly string dataDir = Path.Combine(Path.GetTempPath(), "cw-sim-book-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task StartAsync_SameDataDirAfterRestart_KeepsPaymentEffectiveCancelsMerchantsAndKey()
+    {
+        var id = SimulatorHarness.NewId("durable");
+        var second = SimulatorHarness.NewPair();
+        string publicKey;
+        string? cancelTime;
+        await using (var first = await SimulatorHarness.StartAsync(Persistent))
+        {
+            publicKey = first.Server.AntomPublicKeyPem;
+            await first.Control.PutPaymentAsync(id, SimulatorHarness.Unpaid(DateTimeOffset.UtcNow));
+            await first.Control.TrustMerchantAsync("REGISTERED_LATER", second.Public);
+            cancelTime = (await first.Client().CancelAsync(SimulatorHarness.Cancel(id))).Answer?.CancelTime;
+        }
+
+        Assert.True(File.Exists(Path.Combine(dataDir, "simulator-book.json")));
+        Assert.Empty(Directory.GetFiles(dataDir, "*.tmp-*"));
+
+        await using var restarted = await SimulatorHarness.StartAsync(Persistent);
+        var view = await restarted.Control.GetPaymentAsync(id);
+        var resend = await restarted.Client().CancelAsync(SimulatorHarness.Cancel(id));
+        var byLaterMerchant = await restarted.Client(clientId: "REGISTERED_LATER", merchantPrivatePem: second.Private).InquiryPaymentAsync(new(null, id));
+
+        Assert.Equal(publicKey, restarted.Server.AntomPublicKeyPem); // a generated key is kept in the data folder
+        Assert.NotNull(view);
+        Assert.Equal(("CANCELLED", 1, 1), (view.PaymentStatus, view.EffectiveCancels, view.Calls.Count));
+        Assert.Equal(("S", cancelTime), (resend.Answer?.Result.ResultStatus, resend.Answer?.CancelTime));
+        Assert.Equal("CANCELLED", byLaterMerchant.Answer?.PaymentStatus);
+        Assert.Equal(1, (await restarted.Control.GetPaymentAsync(id))!.EffectiveCancels);
+    }
+
+    [Fact]
+    public async Task StartAsync_CorruptBook_FailsWithTheFileName()
+    {
+        Directory.CreateDirectory(dataDir);
+        await File.WriteAllTextAsync(Path.Combine(dataDir, "simulator-book.json"), "{ not json");
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => SimulatorHarness.StartAsync(Persistent));
+
+        Assert.Contains("simulator-book.json", e.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(dataDir))
+        {
+            Directory.Delete(dataDir, recursive: true);
+        }
+    }
+
+    private void Persistent(SimulatorOptions options)
+    {
+        options.DataDir = dataDir;
+        options.AntomPrivateKeyPem = null; // generated on first start, kept in the data folder
+    }
+}
