@@ -1,0 +1,55 @@
+using CancelWorkflows.Domain;
+using CancelWorkflows.Workflows.Cancel;
+
+namespace CancelWorkflows.Workflows.Activities;
+
+/// <summary>What inquiryPayment told us about a payment, flattened for history and the Status query.</summary>
+public sealed record PaymentSnapshot(
+    string? PaymentRequestId,
+    string? PaymentId,
+    string? Status,
+    string? MethodType,
+    string? Currency,
+    string? Value,
+    DateTimeOffset? CreateTime,
+    DateTimeOffset? PaymentTime,
+    bool Captured,
+    bool Refunded);
+
+public sealed record EligibilityInput(string? PaymentRequestId, string? PaymentId, CancelMode Mode);
+
+/// <summary>The eligibility step's answer. <c>Decision</c> is null when Antom answered the inquiry with F
+/// (<c>InquiryResultCode</c> says why; <c>ConfigurationError</c> when an engineer must act).</summary>
+public sealed record EligibilityResult(
+    EligibilityDecision? Decision,
+    PaymentSnapshot? Payment,
+    string? InquiryResultStatus,
+    string? InquiryResultCode,
+    bool ConfigurationError,
+    bool MethodKnown);
+
+public sealed record CancelCallInput(string? PaymentRequestId, string? PaymentId, int Attempt);
+
+/// <summary>One cancel call's result. No answer (timeout, 5xx, dropped, unverifiable) is classified Unknown (A3).</summary>
+public sealed record CancelCallResult(CancelAnswerClassification Classification, string? CancelTime, string? NoAnswer, string? Detail, long ElapsedMs);
+
+public sealed record InquiryInput(string? PaymentRequestId, string? PaymentId);
+
+public sealed record InquiryResult(bool Answered, PaymentSnapshot? Payment, string? ResultStatus, string? ResultCode, string? NoAnswer);
+
+/// <summary>Everything support needs to act on an escalated cancellation (A4).</summary>
+public sealed record EscalationNotice(
+    string WorkflowId,
+    string? RunId,
+    string? PaymentRequestId,
+    string? PaymentId,
+    string? BookingRef,
+    string? Merchant,
+    string Reason,
+    int NoticeNumber,
+    IReadOnlyList<CancelAttempt> Attempts,
+    InquiryResult? LastInquiry,
+    string? TemporalWebUrl,
+    DateTimeOffset EscalatedAt);
+
+public sealed record EscalationReceipt(bool Delivered, string? CaseId, string Detail);

@@ -1,0 +1,106 @@
+using CancelWorkflows.Antom.Client;
+using CancelWorkflows.Antom.Wire;
+using CancelWorkflows.Domain;
+using Microsoft.Extensions.Logging;
+using Temporalio.Activities;
+using Temporalio.Exceptions;
+
+namespace CancelWorkflows.Workflows.Activities;
+
+/// <summary>
+/// The activities that talk to Antom. Each is one signed call; the workflow decides what happens next.
+/// "No answer" never becomes S or F: the cancel call reports it as U (A3), inquiries throw a retryable failure.
+/// </summary>
+public sealed class AntomActivities(IAntomClient antom, CancelPolicy policy, TimeProvider time, ILogger<AntomActivities> logger)
+{
+    public const string NoAnswerErrorType = "AntomNoAnswer";
+    public const string ConfigurationErrorType = "AntomConfigurationError";
+
+    /// <summary>inquiryPayment, then the domain policy (W1–W5, N1–N3, C1–C5).</summary>
+    [Activity("CheckEligibility")]
+    public async Task<EligibilityResult> CheckEligibilityAsync(EligibilityInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var call = await antom.InquiryPaymentAsync(
+            new InquiryPaymentRequest(input.PaymentId, input.PaymentRequestId), ActivityExecutionContext.Current.CancellationToken);
+        var answer = call.Answer ?? throw NoAnswer("inquiryPayment", call.NoAnswer, call.Detail);
+        var status = answer.Result.ResultStatus;
+        if (status != "S")
+        {
+            var classification = CancelAnswerClassifier.Classify(status, answer.Result.ResultCode);
+            if (classification.Kind == CancelAnswerKind.Unknown)
+            {
+                throw NoAnswer("inquiryPayment", null, $"resultStatus {status ?? "(missing)"} {answer.Result.ResultCode}");
+            }
+
+            return new(null, null, status, answer.Result.ResultCode, classification.Kind == CancelAnswerKind.ConfigurationError, MethodKnown: false);
+        }
+
+        var snapshot = PaymentSnapshots.From(answer);
+        var paymentStatus = PaymentStatusCodes.Parse(snapshot.Status)
+            ?? throw NoAnswer("inquiryPayment", null, $"unknown paymentStatus '{snapshot.Status}'");
+        var facts = new PaymentFacts(
+            paymentStatus,
+            snapshot.MethodType,
+            snapshot.CreateTime,
+            snapshot.PaymentTime,
+            snapshot.Captured,
+            snapshot.Refunded,
+            snapshot.Currency is null || snapshot.Value is null ? null : new Money(snapshot.Currency, snapshot.Value));
+        var lookup = policy.Catalogue.Categorize(snapshot.MethodType);
+        if (!lookup.Known)
+        {
+            logger.LogWarning("Payment method {PaymentMethodType} is not in the catalogue; W5 applies", snapshot.MethodType ?? "(none)");
+        }
+
+        var decision = CancelWindowPolicy.Evaluate(facts, time.GetUtcNow(), policy.Windows, policy.Catalogue, input.Mode);
+        logger.LogInformation(
+            "Eligibility of {PaymentRequestId}/{PaymentId}: {Verdict} by {Rule} ({Reason})",
+            input.PaymentRequestId, input.PaymentId, decision.Verdict, decision.Rule, decision.Reason);
+        return new(decision, snapshot, status, answer.Result.ResultCode, ConfigurationError: false, lookup.Known);
+    }
+
+    /// <summary>One cancel call with the same ids every time (A3). Never retried by Temporal: a resend is the
+    /// workflow's visible, bounded U-retry.</summary>
+    [Activity("CancelPayment")]
+    public async Task<CancelCallResult> CancelAsync(CancelCallInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var call = await antom.CancelAsync(
+            new CancelRequest(input.PaymentRequestId is null ? input.PaymentId : null, input.PaymentRequestId),
+            ActivityExecutionContext.Current.CancellationToken);
+        var elapsed = (long)call.Elapsed.TotalMilliseconds;
+        if (call.Answer is not { } answer)
+        {
+            var reason = call.NoAnswer?.ToString() ?? "NoAnswer";
+            return new(CancelAnswerClassifier.NoAnswer($"{reason}: {call.Detail}"), null, reason, call.Detail, elapsed);
+        }
+
+        var classification = CancelAnswerClassifier.Classify(answer.Result.ResultStatus, answer.Result.ResultCode);
+        return new(classification, answer.CancelTime, null, answer.Result.ResultMessage, elapsed);
+    }
+
+    /// <summary>inquiryPayment for a status check (the last inquiry before escalating, polls while escalated).
+    /// No answer is a result here, not a failure: the workflow decides.</summary>
+    [Activity("InquirePayment")]
+    public async Task<InquiryResult> InquireAsync(InquiryInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var call = await antom.InquiryPaymentAsync(
+            new InquiryPaymentRequest(input.PaymentId, input.PaymentRequestId), ActivityExecutionContext.Current.CancellationToken);
+        if (call.Answer is not { } answer)
+        {
+            return new(false, null, null, null, call.NoAnswer?.ToString());
+        }
+
+        return new(
+            true,
+            answer.Result.ResultStatus == "S" ? PaymentSnapshots.From(answer) : null,
+            answer.Result.ResultStatus,
+            answer.Result.ResultCode,
+            null);
+    }
+
+    private static ApplicationFailureException NoAnswer(string api, NoAnswerReason? reason, string? detail) =>
+        new($"{api}: no usable answer from Antom ({reason?.ToString() ?? "U"}: {detail})", NoAnswerErrorType);
+}

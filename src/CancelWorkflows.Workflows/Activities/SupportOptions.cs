@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CancelWorkflows.Workflows.Activities;
+
+/// <summary>Where escalations go (configuration section <c>Support</c>). Without a webhook, escalations are logged
+/// and recorded in the workflow only (dev mode).</summary>
+public sealed class SupportOptions
+{
+    public const string Section = "Support";
+
+    [Url]
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>Bearer token sent to the webhook, if the support tool needs one.</summary>
+    public string? WebhookToken { get; set; }
+
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
+}

@@ -1,0 +1,29 @@
+using CancelWorkflows.Domain;
+
+namespace CancelWorkflows.Workflows.Cancel;
+
+/// <summary>Input of <c>CancelPaymentWorkflow</c>. One of the two ids is required (A2). Settings travel with the request
+/// so the workflow stays deterministic and a deployment's configuration is recorded in history.</summary>
+public sealed record CancelPaymentRequest
+{
+    public string? PaymentRequestId { get; init; }
+
+    public string? PaymentId { get; init; }
+
+    public string? Reason { get; init; }
+
+    public string? BookingRef { get; init; }
+
+    public string? Merchant { get; init; }
+
+    public string? CallbackUrl { get; init; }
+
+    /// <summary>The calling service (recorded for audit).</summary>
+    public string? RequestedBy { get; init; }
+
+    public string? PromoId { get; init; }
+
+    public CancelMode Mode { get; init; } = CancelMode.Standard;
+
+    public CancelSettings Settings { get; init; } = new();
+}

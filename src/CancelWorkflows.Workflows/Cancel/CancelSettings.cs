@@ -1,0 +1,24 @@
+namespace CancelWorkflows.Workflows.Cancel;
+
+/// <summary>Timing of one cancellation, from configuration (<c>Cancel:*</c>). Defaults follow A3/A4 and Antom's
+/// 24-hour notification retries.</summary>
+public sealed record CancelSettings
+{
+    /// <summary>A4: at most three retries after the first call; one delay per retry.</summary>
+    public const int MaxRetries = 3;
+
+    /// <summary>Delays before retry 1, 2, 3 while the answer is U (A3). Default 10 s, 1 min, 5 min.</summary>
+    public IReadOnlyList<TimeSpan> RetryDelays { get; init; } = [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)];
+
+    /// <summary>How long the workflow stays open after the outcome for late notifications (longer than Antom's 24 h).</summary>
+    public TimeSpan WatchWindow { get; init; } = TimeSpan.FromHours(25);
+
+    /// <summary>Support is notified again each time this passes without a resolution.</summary>
+    public TimeSpan EscalationSla { get; init; } = TimeSpan.FromHours(4);
+
+    /// <summary>While escalated, Antom is asked this often whether the payment is CANCELLED after all.</summary>
+    public TimeSpan EscalationPollInterval { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Base of Temporal Web links (e.g. http://127.0.0.1:8233); null → no link.</summary>
+    public string? TemporalWebBaseUrl { get; init; }
+}

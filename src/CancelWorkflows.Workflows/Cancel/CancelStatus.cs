@@ -1,0 +1,78 @@
+namespace CancelWorkflows.Workflows.Cancel;
+
+/// <summary>The whole story of one cancellation, returned by the <c>Status</c> query and as the workflow result.
+/// Mutated only by the workflow (deterministically); serialised as it is.</summary>
+public sealed class CancelStatus
+{
+    public string? WorkflowId { get; set; }
+
+    public string? RunId { get; set; }
+
+    public string? PaymentRequestId { get; set; }
+
+    public string? PaymentId { get; set; }
+
+    public string? BookingRef { get; set; }
+
+    public string? Merchant { get; set; }
+
+    public string? RequestedBy { get; set; }
+
+    public string? Reason { get; set; }
+
+    /// <summary>Null while undecided; else one of <see cref="CancelOutcomes"/>.</summary>
+    public string? Outcome { get; set; }
+
+    /// <summary>The rule id that decided (W1–W5, N1–N3, C1–C5, A2–A4), where one applies.</summary>
+    public string? Rule { get; set; }
+
+    /// <summary>Antom's resultCode that decided, where one applies.</summary>
+    public string? ResultCode { get; set; }
+
+    public string? Advice { get; set; }
+
+    public string? Detail { get; set; }
+
+    public DateTimeOffset? CancelTime { get; set; }
+
+    public string? PaymentMethod { get; set; }
+
+    public string? PaymentStatusAtStart { get; set; }
+
+    public string? EligibilityRule { get; set; }
+
+    public List<CancelAttempt> Attempts { get; set; } = [];
+
+    public List<CancelStep> Steps { get; set; } = [];
+
+    public List<NotificationRecord> Notifications { get; set; } = [];
+
+    public bool Escalated { get; set; }
+
+    public int EscalationNotices { get; set; }
+
+    public EscalationResolution? Resolution { get; set; }
+
+    public bool LateSuccess { get; set; }
+
+    public bool NeedsEngineer { get; set; }
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? DecidedAt { get; set; }
+
+    public DateTimeOffset? WatchUntil { get; set; }
+
+    public bool Completed { get; set; }
+
+    public string? TemporalWebUrl { get; set; }
+}
+
+/// <summary>One cancel call (A3): when, what came back. <c>NoAnswer</c> says why there was no answer (counted as U).</summary>
+public sealed record CancelAttempt(int Number, DateTimeOffset Time, string ResultStatus, string? ResultCode, string? NoAnswer, string Classification);
+
+/// <summary>A step of the story as people read it in Temporal Web and the API.</summary>
+public sealed record CancelStep(DateTimeOffset Time, string Name, string Detail);
+
+/// <summary>A notification that reached this workflow (PaymentNotified / RefundNotified).</summary>
+public sealed record NotificationRecord(DateTimeOffset ReceivedAt, string Kind, string? Status, string? NotifyType, string? Detail);

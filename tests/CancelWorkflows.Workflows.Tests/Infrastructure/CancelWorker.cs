@@ -1,0 +1,50 @@
+using CancelWorkflows.Antom.Client;
+using CancelWorkflows.Workflows.Activities;
+using CancelWorkflows.Workflows.Cancel;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Temporalio.Client;
+using Temporalio.Worker;
+
+namespace CancelWorkflows.Workflows.Tests.Infrastructure;
+
+/// <summary>A real worker for <see cref="CancelPaymentWorkflow"/> on a fresh task queue, with the real activities:
+/// the Antom client talks to the simulator over HTTP, escalations go to a webhook (or are logged).</summary>
+public static class CancelWorker
+{
+    public static TemporalWorker Create(ITemporalClient client, string taskQueue, IAntomClient antom, string? supportWebhookUrl = null)
+    {
+        var antomActivities = new AntomActivities(antom, CancelPolicy.Default, TimeProvider.System, NullLogger<AntomActivities>.Instance);
+        var supportActivities = new SupportActivities(
+            new OneHttpClientFactory(),
+            Options.Create(new SupportOptions { WebhookUrl = supportWebhookUrl }),
+            NullLogger<SupportActivities>.Instance);
+        return new TemporalWorker(client, new TemporalWorkerOptions(taskQueue)
+            .AddWorkflow<CancelPaymentWorkflow>()
+            .AddAllActivities(antomActivities)
+            .AddAllActivities(supportActivities));
+    }
+
+    /// <summary>Settings that keep tests fast: short U-retry delays and watch window.</summary>
+    public static CancelSettings FastSettings(TimeSpan? watchWindow = null) => new()
+    {
+        RetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200)],
+        WatchWindow = watchWindow ?? TimeSpan.FromMilliseconds(500),
+        EscalationSla = TimeSpan.FromHours(1),
+        EscalationPollInterval = TimeSpan.FromMilliseconds(500),
+        TemporalWebBaseUrl = "http://127.0.0.1:8233",
+    };
+
+    public static WorkflowOptions StartOptions(string workflowId, string taskQueue) => new(workflowId, taskQueue)
+    {
+        IdConflictPolicy = Temporalio.Api.Enums.V1.WorkflowIdConflictPolicy.UseExisting,
+        IdReusePolicy = Temporalio.Api.Enums.V1.WorkflowIdReusePolicy.RejectDuplicate,
+    };
+
+    private sealed class OneHttpClientFactory : IHttpClientFactory
+    {
+        private static readonly HttpClient Shared = new();
+
+        public HttpClient CreateClient(string name) => Shared;
+    }
+}

@@ -1,0 +1,53 @@
+using CancelWorkflows.Antom.Client;
+using CancelWorkflows.Antom.Signing;
+using CancelWorkflows.AntomSimulator;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CancelWorkflows.Workflows.Tests.Infrastructure;
+
+/// <summary>The Antom simulator on a free loopback port with one trusted merchant, and a real Antom client for it.
+/// Shared by the workflow tests; each test uses its own payment ids.</summary>
+public sealed class SimulatedAntom : IAsyncLifetime
+{
+    public const string ClientId = "TEST_MERCHANT";
+
+    private AntomSimulatorServer? server;
+    private HttpClient? http;
+
+    public AntomSimulatorServer Server => server ?? throw new InvalidOperationException("Simulator not started.");
+
+    public SimulatorControlClient Control => Server.Control;
+
+    public IAntomClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        using var merchantKey = AntomKeys.Generate();
+        server = await AntomSimulatorServer.StartAsync(
+            new SimulatorOptions { Merchants = { [ClientId] = AntomKeys.ExportPublicPem(merchantKey) } },
+            "http://127.0.0.1:0");
+        http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        Client = new AntomClient(
+            http,
+            Options.Create(new AntomClientOptions
+            {
+                GatewayUrl = server.BaseAddress.ToString(),
+                ClientId = ClientId,
+                MerchantPrivateKey = AntomKeys.ExportPrivatePem(merchantKey),
+                AntomPublicKey = server.AntomPublicKeyPem,
+                Timeout = TimeSpan.FromSeconds(2),
+            }),
+            TimeProvider.System,
+            NullLogger<AntomClient>.Instance);
+    }
+
+    public async Task DisposeAsync()
+    {
+        http?.Dispose();
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+        }
+    }
+}
