@@ -1,0 +1,37 @@
+using CancelWorkflows.Workflows.Cancel;
+
+namespace CancelWorkflows.Service.Configuration;
+
+/// <summary>
+/// Configuration section <c>Cancel</c>: timing of the workflow (A3/A4 retry delays, watch window, escalation) and the
+/// merchant's narrowing of Antom's rules. Defaults are <see cref="CancelSettings"/>'s.
+/// </summary>
+public sealed class CancelOptions
+{
+    public const string Section = "Cancel";
+
+    private static readonly CancelSettings Defaults = new();
+
+    /// <summary>Delays before U-retry 1, 2, 3 (A3); at most three (A4). Empty: 10 s, 1 min, 5 min.</summary>
+    /// <remarks>Deliberately empty by default: configuration binding appends to a list, so defaults here would merge
+    /// index by index with configured entries.</remarks>
+    public List<TimeSpan> RetryDelays { get; set; } = [];
+
+    public TimeSpan WatchWindow { get; set; } = Defaults.WatchWindow;
+
+    public TimeSpan EscalationSla { get; set; } = Defaults.EscalationSla;
+
+    public TimeSpan EscalationPollInterval { get; set; } = Defaults.EscalationPollInterval;
+
+    /// <summary>Base of Temporal Web links (e.g. https://temporal.example.com). Dev mode sets its own UI.</summary>
+    public string? TemporalWebBaseUrl { get; set; }
+
+    /// <summary><c>Cancel:Windows:*</c>: the merchant contract's narrower windows; unset ones stay Antom's.</summary>
+    public CancelWindowsOptions Windows { get; set; } = new();
+
+    /// <summary><c>Cancel:PaymentMethods:&lt;code&gt;</c> = a category name: overrides of the payment-method catalogue.</summary>
+    public Dictionary<string, string> PaymentMethods { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The retry delays in force: the configured ones, or A3's defaults when none are configured.</summary>
+    public IReadOnlyList<TimeSpan> EffectiveRetryDelays => RetryDelays.Count > 0 ? RetryDelays : Defaults.RetryDelays;
+}

@@ -1,0 +1,67 @@
+using CancelWorkflows.Domain;
+using CancelWorkflows.Workflows.Cancel;
+using Microsoft.Extensions.Options;
+
+namespace CancelWorkflows.Service.Configuration;
+
+/// <summary>Checks <c>Cancel:*</c> at start-up, so a bad value stops the service instead of a cancellation.</summary>
+public sealed class CancelOptionsValidator : IValidateOptions<CancelOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CancelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (options.RetryDelays.Count > CancelSettings.MaxRetries)
+        {
+            failures.Add(
+                $"Cancel:RetryDelays has {options.RetryDelays.Count} entries; A4 allows at most {CancelSettings.MaxRetries} " +
+                "U-retries after the first cancel call, so give at most 3 delays (default 00:00:10, 00:01:00, 00:05:00).");
+        }
+
+        for (var i = 0; i < options.RetryDelays.Count; i++)
+        {
+            if (options.RetryDelays[i] <= TimeSpan.Zero)
+            {
+                failures.Add($"Cancel:RetryDelays:{i} must be a positive time span, e.g. 00:00:10.");
+            }
+        }
+
+        Positive(options.WatchWindow, "Cancel:WatchWindow", failures);
+        Positive(options.EscalationSla, "Cancel:EscalationSla", failures);
+        Positive(options.EscalationPollInterval, "Cancel:EscalationPollInterval", failures);
+
+        if (!string.IsNullOrWhiteSpace(options.TemporalWebBaseUrl)
+            && (!Uri.TryCreate(options.TemporalWebBaseUrl, UriKind.Absolute, out var web) || (web.Scheme != Uri.UriSchemeHttp && web.Scheme != Uri.UriSchemeHttps)))
+        {
+            failures.Add("Cancel:TemporalWebBaseUrl must be an absolute http:// or https:// URL.");
+        }
+
+        try
+        {
+            options.Windows.ToWindows();
+        }
+        catch (CancelWindowsException e)
+        {
+            failures.Add(e.Message + ".");
+        }
+
+        foreach (var (code, category) in options.PaymentMethods)
+        {
+            if (!PaymentMethodOverrides.TryParse(category, out _))
+            {
+                failures.Add(
+                    $"Cancel:PaymentMethods:{code} = '{category}' is not a category; use one of {string.Join(", ", Enum.GetNames<PaymentMethodCategory>())}.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Positive(TimeSpan value, string setting, List<string> failures)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            failures.Add($"{setting} must be a positive time span.");
+        }
+    }
+}

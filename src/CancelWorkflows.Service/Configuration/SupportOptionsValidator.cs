@@ -1,0 +1,26 @@
+using CancelWorkflows.Workflows.Activities;
+using Microsoft.Extensions.Options;
+
+namespace CancelWorkflows.Service.Configuration;
+
+/// <summary>Checks <c>Support:*</c> with messages that name the setting (the data annotations' messages do not).</summary>
+public sealed class SupportOptionsValidator : IValidateOptions<SupportOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SupportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (!string.IsNullOrWhiteSpace(options.WebhookUrl)
+            && (!Uri.TryCreate(options.WebhookUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+        {
+            failures.Add("Support:WebhookUrl must be an absolute http:// or https:// URL (the support tool's webhook for escalations).");
+        }
+
+        if (options.Timeout <= TimeSpan.Zero || options.Timeout > TimeSpan.FromMinutes(5))
+        {
+            failures.Add("Support:Timeout must be between 00:00:01 and 00:05:00.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

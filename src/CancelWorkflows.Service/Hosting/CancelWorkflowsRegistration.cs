@@ -1,0 +1,51 @@
+using CancelWorkflows.Antom.Client;
+using CancelWorkflows.Service.Api;
+using CancelWorkflows.Service.Configuration;
+using CancelWorkflows.Service.Temporal;
+using CancelWorkflows.Workflows.Activities;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CancelWorkflows.Service.Hosting;
+
+/// <summary>The application's services: options, Antom, the cancel policy, Temporal, the API and its authentication.</summary>
+public static class CancelWorkflowsRegistration
+{
+    public static IHostApplicationBuilder AddCancelWorkflows(this IHostApplicationBuilder builder, ServiceMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(mode);
+        var services = builder.Services;
+        services.AddSingleton(mode);
+
+        services.AddOptions<CancelOptions>().BindConfiguration(CancelOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CancelOptions>, CancelOptionsValidator>();
+        services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SupportOptions>, SupportOptionsValidator>();
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
+
+        // Dev mode put the simulator's address and its key files into the "Antom" section, so one binding serves both modes.
+        services.AddAntomClient(AntomClientOptions.SectionName);
+        services.AddHttpClient(SupportActivities.HttpClientName);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp =>
+        {
+            var cancel = sp.GetRequiredService<IOptions<CancelOptions>>().Value;
+            return new CancelPolicy(cancel.Windows.ToWindows(), PaymentMethodOverrides.BuildCatalogue(cancel.PaymentMethods));
+        });
+
+        builder.AddCancelWorkflowsTemporal(mode);
+        services.AddSingleton<TemporalWebLinks>();
+        services.AddSingleton<CancelSettingsFactory>();
+        services.AddSingleton<CancellationStarter>();
+
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddApiKeyAuthentication();
+
+        // Last: it waits until everything above runs, then says so.
+        services.AddHostedService<ReadyAnnouncer>();
+        return builder;
+    }
+}

@@ -1,0 +1,25 @@
+namespace CancelWorkflows.Service.Tests.Infrastructure;
+
+/// <summary>The four ports of one dev mode, moved off the defaults through <c>DevMode:*</c>.</summary>
+public sealed record DevModePorts(int Api, int Simulator, int Temporal, int TemporalUi)
+{
+    public static DevModePorts Allocate()
+    {
+        var ports = FreePorts.Take(4);
+        return new(ports[0], ports[1], ports[2], ports[3]);
+    }
+
+    public IReadOnlyList<int> All => [Api, Simulator, Temporal, TemporalUi];
+
+    public string ApiUrl => $"http://127.0.0.1:{Api}";
+
+    public string SimulatorUrl => $"http://127.0.0.1:{Simulator}";
+
+    public IReadOnlyDictionary<string, string?> ToEnvironment() => new Dictionary<string, string?>
+    {
+        ["DevMode__ApiUrl"] = ApiUrl,
+        ["DevMode__SimulatorUrl"] = SimulatorUrl,
+        ["DevMode__TemporalPort"] = Temporal.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["DevMode__TemporalUiPort"] = TemporalUi.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
