@@ -30,6 +30,9 @@ public static class CancelSearchAttributes
 
     public static SearchAttributeKey<bool> LateSuccess { get; } = SearchAttributeKey.CreateBool(Checked("LateSuccess", "Bool"));
 
+    /// <summary>Refund reconciliation after a late success (Expected, Confirmed, Escalated, NotNeeded).</summary>
+    public static SearchAttributeKey<string> RefundState { get; } = SearchAttributeKey.CreateKeyword(Checked("RefundState", "Keyword"));
+
     public static SearchAttributeKey<string> BookingRef { get; } = SearchAttributeKey.CreateKeyword(Checked("BookingRef", "Keyword"));
 
     public static SearchAttributeKey<string> PromoId { get; } = SearchAttributeKey.CreateKeyword(Checked("PromoId", "Keyword"));
@@ -39,7 +42,7 @@ public static class CancelSearchAttributes
     /// <summary>The keys to register on a dev server (<c>WorkflowEnvironmentStartLocalOptions.SearchAttributes</c>).</summary>
     public static IReadOnlyCollection<SearchAttributeKey> All { get; } =
     [
-        PaymentRequestId, PaymentId, PaymentMethod, CancelOutcome, CancelAttempts, Escalated, LateSuccess, BookingRef, PromoId, Merchant,
+        PaymentRequestId, PaymentId, PaymentMethod, CancelOutcome, CancelAttempts, Escalated, LateSuccess, BookingRef, PromoId, Merchant, RefundState,
     ];
 
     /// <summary>The <c>--search-attribute Name=Type</c> arguments for <c>temporal server start-dev</c>.</summary>

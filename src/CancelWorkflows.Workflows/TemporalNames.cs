@@ -11,4 +11,5 @@ public static class TemporalNames
     public const string RefundNotifiedSignal = "RefundNotified";
     public const string ResolveEscalationSignal = "ResolveEscalation";
     public const string PromoExpiryWorkflow = "PromoExpiryWorkflow";
+    public const string RefundReconciliationWorkflow = "RefundReconciliationWorkflow";
 }

@@ -8,6 +8,7 @@ using CancelWorkflows.Service.ServiceDefaults;
 using CancelWorkflows.Workflows;
 using CancelWorkflows.Workflows.Activities;
 using CancelWorkflows.Workflows.Cancel;
+using CancelWorkflows.Workflows.Reconciliation;
 using Microsoft.Extensions.Options;
 using Temporalio.Client;
 using Temporalio.Extensions.Hosting;
@@ -44,7 +45,9 @@ public static class TemporalRegistration
         services.AddHostedTemporalWorker(TemporalNames.TaskQueue)
             .AddScopedActivities<AntomActivities>()
             .AddScopedActivities<SupportActivities>()
-            .AddWorkflow<CancelPaymentWorkflow>();
+            .AddScopedActivities<CallerActivities>()
+            .AddWorkflow<CancelPaymentWorkflow>()
+            .AddWorkflow<RefundReconciliationWorkflow>();
 
         services.AddHealthChecks()
             .AddCheck<TemporalHealthCheck>("temporal", tags: [ServiceDefaultsExtensions.ReadyTag])

@@ -53,3 +53,23 @@ public sealed record EscalationNotice(
     DateTimeOffset EscalatedAt);
 
 public sealed record EscalationReceipt(bool Delivered, string? CaseId, string Detail);
+
+public sealed record RefundCheckInput(string? PaymentRequestId, string? PaymentId, string? RefundId);
+
+/// <summary>What Antom says about the refund owed after a late success: the payment's status (C4: it must stay
+/// CANCELLED) and, when one exists, the refund and its status.</summary>
+public sealed record RefundCheckResult(bool Answered, string? PaymentStatus, bool RefundConfirmed, string? RefundId, string? RefundStatus, string Detail);
+
+/// <summary>What the booking service is told at its callback URL.</summary>
+public sealed record CallerNotice(
+    string Event,
+    string WorkflowId,
+    string? PaymentRequestId,
+    string? PaymentId,
+    string? BookingRef,
+    string? Outcome,
+    string? RefundState,
+    string? RefundCurrency,
+    string? RefundValue,
+    string? TemporalWebUrl,
+    DateTimeOffset Time);

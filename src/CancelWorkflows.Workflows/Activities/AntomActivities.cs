@@ -101,6 +101,40 @@ public sealed class AntomActivities(IAntomClient antom, CancelPolicy policy, Tim
             null);
     }
 
+    /// <summary>Confirms the refund owed after a late success (C2, C4, C5): inquiryPayment (still CANCELLED? a REFUND
+    /// transaction?) and, when a refund id is known, inquiryRefund.</summary>
+    [Activity("CheckRefund")]
+    public async Task<RefundCheckResult> CheckRefundAsync(RefundCheckInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var token = ActivityExecutionContext.Current.CancellationToken;
+        var call = await antom.InquiryPaymentAsync(new InquiryPaymentRequest(input.PaymentId, input.PaymentRequestId), token);
+        var answer = call.Answer;
+        if (answer is null || answer.Result.ResultStatus != "S")
+        {
+            return new(false, null, false, input.RefundId, null, $"inquiryPayment: {call.NoAnswer?.ToString() ?? answer?.Result.ResultCode}");
+        }
+
+        var refund = (answer.Transactions ?? [])
+            .Where(t => string.Equals(t.TransactionType, "REFUND", StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(t => string.Equals(t.TransactionStatus, "SUCCESS", StringComparison.OrdinalIgnoreCase))
+            .FirstOrDefault();
+        var refundId = refund?.TransactionId ?? input.RefundId;
+        var refundStatus = refund?.TransactionStatus;
+        if (refundStatus != "SUCCESS" && refundId is not null)
+        {
+            var refundCall = await antom.InquiryRefundAsync(new InquiryRefundRequest(null, refundId), token);
+            if (refundCall.Answer is { Result.ResultStatus: "S" } refundAnswer)
+            {
+                refundStatus = refundAnswer.RefundStatus;
+            }
+        }
+
+        var confirmed = string.Equals(refundStatus, "SUCCESS", StringComparison.OrdinalIgnoreCase);
+        return new(true, answer.PaymentStatus, confirmed, refundId, refundStatus,
+            $"payment {answer.PaymentStatus}; refund {refundId ?? "(none yet)"} {refundStatus ?? string.Empty}".TrimEnd());
+    }
+
     private static ApplicationFailureException NoAnswer(string api, NoAnswerReason? reason, string? detail) =>
         new($"{api}: no usable answer from Antom ({reason?.ToString() ?? "U"}: {detail})", NoAnswerErrorType);
 }

@@ -1,5 +1,6 @@
 using CancelWorkflows.Domain;
 using CancelWorkflows.Workflows.Activities;
+using CancelWorkflows.Workflows.Reconciliation;
 using Temporalio.Common;
 using Temporalio.Exceptions;
 using Temporalio.Workflows;
@@ -16,8 +17,20 @@ namespace CancelWorkflows.Workflows.Cancel;
 public sealed class CancelPaymentWorkflow
 {
     private readonly CancelStatus status = new();
+    private readonly LateNotifications notices = new();
+    private readonly CallerCallbacks callbacks;
+    private readonly RefundReconciler reconciler;
     private EscalationResolution? resolution;
     private InquiryResult? lastInquiry;
+
+    /// <summary>Runs before any signal handler, so notifications that arrive with the start are never lost.</summary>
+    [WorkflowInit]
+    public CancelPaymentWorkflow(CancelPaymentRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        callbacks = new CallerCallbacks(request.CallbackUrl);
+        reconciler = new RefundReconciler(status, notices, request.Settings, callbacks);
+    }
 
     [WorkflowRun]
     public async Task<CancelStatus> RunAsync(CancelPaymentRequest request)
@@ -26,18 +39,16 @@ public sealed class CancelPaymentWorkflow
         Validate(request);
 
         var eligibility = await CheckEligibilityAsync(request);
-        if (eligibility is not null && !Decide(eligibility))
+        if (eligibility is null || Decide(eligibility))
         {
-            await WatchAsync(request.Settings);
-            return status;
+            var last = await CancelWithRetriesAsync(request);
+            if (last is { Kind: CancelAnswerKind.Unknown })
+            {
+                await EscalateAsync(request, $"cancel answered U {status.Attempts.Count} times (A4)");
+            }
         }
 
-        var last = await CancelWithRetriesAsync(request);
-        if (last is { Kind: CancelAnswerKind.Unknown })
-        {
-            await EscalateAsync(request, $"cancel answered U {status.Attempts.Count} times (A4)");
-        }
-
+        callbacks.Send("outcome", status);
         await WatchAsync(request.Settings);
         return status;
     }
@@ -63,19 +74,35 @@ public sealed class CancelPaymentWorkflow
         return Task.CompletedTask;
     }
 
+    /// <summary>An Antom notifyPayment, at any step. A success for a payment being cancelled or cancelled does not revive
+    /// it (C4): the refund it causes is reconciled once the outcome is known (C5).</summary>
     [WorkflowSignal(TemporalNames.PaymentNotifiedSignal)]
     public Task PaymentNotifiedAsync(PaymentNotice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        status.Notifications.Add(new(Workflow.UtcNow, "payment", notice.ResultStatus, notice.NotifyType, notice.ResultCode));
+        if (!notices.Receive(status, notice))
+        {
+            return Task.CompletedTask;
+        }
+
+        if (notice is { NotifyType: "PAYMENT_RESULT", ResultStatus: "S" })
+        {
+            status.Step("payment success notified", status.Outcome is null
+                ? "during the cancel (C5): the cancel goes on; if it cancels, Antom refunds in full"
+                : $"after the outcome {status.Outcome}");
+        }
+        else if (notice is { NotifyType: "PAYMENT_RESULT", ResultStatus: "F" })
+        {
+            status.Step("payment failure notified", "the payment failed: no refund is needed");
+        }
+
         return Task.CompletedTask;
     }
 
     [WorkflowSignal(TemporalNames.RefundNotifiedSignal)]
     public Task RefundNotifiedAsync(RefundNotice notice)
     {
-        ArgumentNullException.ThrowIfNull(notice);
-        status.Notifications.Add(new(Workflow.UtcNow, "refund", notice.RefundStatus, "REFUND_RESULT", notice.RefundId));
+        notices.Receive(status, notice);
         return Task.CompletedTask;
     }
 
@@ -156,6 +183,8 @@ public sealed class CancelPaymentWorkflow
                 status.PaymentRequestId ??= payment.PaymentRequestId;
                 status.PaymentMethod = payment.MethodType;
                 status.PaymentStatusAtStart = payment.Status;
+                status.PaymentCurrency = payment.Currency;
+                status.PaymentValue = payment.Value;
                 var updates = new List<SearchAttributeUpdate>();
                 if (payment.MethodType is { } method)
                 {
@@ -321,7 +350,7 @@ public sealed class CancelPaymentWorkflow
         Finish(CancelOutcomes.Escalated, "A4", status.Attempts.LastOrDefault()?.ResultCode, reason);
         EscalationCounter.Add(1);
         Upsert(CancelSearchAttributes.Escalated.ValueSet(true));
-        await NotifySupportAsync(reason);
+        await status.NotifySupportAsync(reason, lastInquiry);
 
         var slaDeadline = Workflow.UtcNow + settings.EscalationSla;
         while (resolution is null)
@@ -337,7 +366,7 @@ public sealed class CancelPaymentWorkflow
             if (Workflow.UtcNow >= slaDeadline)
             {
                 slaDeadline = Workflow.UtcNow + settings.EscalationSla;
-                await NotifySupportAsync($"SLA of {settings.EscalationSla} passed without a resolution: {reason}");
+                await status.NotifySupportAsync($"SLA of {settings.EscalationSla} passed without a resolution: {reason}", lastInquiry);
                 continue;
             }
 
@@ -353,30 +382,36 @@ public sealed class CancelPaymentWorkflow
         Finish(CancelOutcomes.Resolved, "A4", status.ResultCode, $"resolved by {resolved.ResolvedBy}: {resolved.Outcome}");
     }
 
-    private async Task NotifySupportAsync(string reason)
-    {
-        status.EscalationNotices++;
-        var notice = new EscalationNotice(
-            status.WorkflowId!, status.RunId, status.PaymentRequestId, status.PaymentId, status.BookingRef, status.Merchant,
-            reason, status.EscalationNotices, [.. status.Attempts], lastInquiry, status.TemporalWebUrl, Workflow.UtcNow);
-        var receipt = await Workflow.ExecuteActivityAsync(
-            (SupportActivities a) => a.EscalateAsync(notice),
-            new()
-            {
-                StartToCloseTimeout = TimeSpan.FromMinutes(1),
-                // Support must hear about it: keep trying (idempotent per notice) with a capped backoff.
-                RetryPolicy = new() { InitialInterval = TimeSpan.FromSeconds(5), MaximumInterval = TimeSpan.FromMinutes(5) },
-                Summary = $"escalate to support (notice {status.EscalationNotices})",
-            });
-        Step("escalated to support", $"notice {status.EscalationNotices}: {receipt.Detail}");
-    }
-
-    /// <summary>C4/C5: stay open long enough to receive Antom's late notifications (24 h of retries).</summary>
+    /// <summary>C4/C5: stay open long enough to receive Antom's late notifications (24 h of retries), reconciling
+    /// the refund of any success that arrives; a reconciliation in progress is finished before completing.</summary>
     private async Task WatchAsync(CancelSettings settings)
     {
-        status.WatchUntil = Workflow.UtcNow + settings.WatchWindow;
-        SetDetails($"Outcome {status.Outcome} ({status.Rule}). Watching for late notifications until {status.WatchUntil:u}.");
-        await Workflow.DelayWithOptionsAsync(new(settings.WatchWindow, $"watch window {settings.WatchWindow} for late notifications"));
+        var until = Workflow.UtcNow + settings.WatchWindow;
+        status.WatchUntil = until;
+        while (true)
+        {
+            if (reconciler.Due)
+            {
+                await reconciler.RunAsync();
+            }
+            else if (reconciler.NotNeeded)
+            {
+                reconciler.RecordNotNeeded();
+            }
+
+            var left = until - Workflow.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                break;
+            }
+
+            SetDetails($"Outcome {status.Outcome} ({status.Rule}). Watching for late notifications until {until:u}.");
+            await Workflow.WaitConditionWithOptionsAsync(new(
+                () => reconciler.Due || reconciler.NotNeeded, left, $"watch window {settings.WatchWindow} for late notifications"));
+        }
+
+        await callbacks.DrainAsync(status);
+        await Workflow.WaitConditionAsync(() => Workflow.AllHandlersFinished);
         status.Completed = true;
         Step("completed", "watch window over");
     }
@@ -394,17 +429,11 @@ public sealed class CancelPaymentWorkflow
         SetDetails($"Outcome {outcome} ({rule}): {detail}");
     }
 
-    private void Step(string name, string detail) => status.Steps.Add(new(Workflow.UtcNow, name, detail));
+    private void Step(string name, string detail) => status.Step(name, detail);
 
-    private static void SetDetails(string text) => Workflow.CurrentDetails = text;
+    private static void SetDetails(string text) => WorkflowStory.SetDetails(text);
 
-    private static void Upsert(params SearchAttributeUpdate[] updates)
-    {
-        if (updates.Length > 0)
-        {
-            Workflow.UpsertTypedSearchAttributes(updates);
-        }
-    }
+    private static void Upsert(params SearchAttributeUpdate[] updates) => WorkflowStory.Upsert(updates);
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 

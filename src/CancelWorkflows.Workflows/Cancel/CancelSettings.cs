@@ -19,6 +19,12 @@ public sealed record CancelSettings
     /// <summary>While escalated, Antom is asked this often whether the payment is CANCELLED after all.</summary>
     public TimeSpan EscalationPollInterval { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>After a late success (C5), support is asked to check if Antom's refund is not confirmed within this.</summary>
+    public TimeSpan ReconciliationSla { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>While a refund is expected, Antom is asked this often whether it went through.</summary>
+    public TimeSpan ReconciliationPollInterval { get; init; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Base of Temporal Web links (e.g. http://127.0.0.1:8233); null → no link.</summary>
     public string? TemporalWebBaseUrl { get; init; }
 }

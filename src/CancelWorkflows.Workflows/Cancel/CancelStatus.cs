@@ -39,6 +39,13 @@ public sealed class CancelStatus
 
     public string? PaymentStatusAtStart { get; set; }
 
+    public string? PaymentCurrency { get; set; }
+
+    public string? PaymentValue { get; set; }
+
+    /// <summary>Notifications received again (Antom's retries): ignored.</summary>
+    public int DuplicateNotifications { get; set; }
+
     public string? EligibilityRule { get; set; }
 
     public List<CancelAttempt> Attempts { get; set; } = [];
@@ -54,6 +61,9 @@ public sealed class CancelStatus
     public EscalationResolution? Resolution { get; set; }
 
     public bool LateSuccess { get; set; }
+
+    /// <summary>The refund Antom owes after a late success (C2, C4, C5); null when none is expected.</summary>
+    public Reconciliation.RefundReconciliationState? Reconciliation { get; set; }
 
     public bool NeedsEngineer { get; set; }
 

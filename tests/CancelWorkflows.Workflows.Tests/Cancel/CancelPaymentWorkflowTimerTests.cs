@@ -1,6 +1,7 @@
 using CancelWorkflows.Antom.Wire;
 using CancelWorkflows.AntomSimulator;
 using CancelWorkflows.Workflows.Cancel;
+using CancelWorkflows.Workflows.Reconciliation;
 using CancelWorkflows.Workflows.Tests.Infrastructure;
 using Temporalio.Client;
 
@@ -70,6 +71,39 @@ public sealed class CancelPaymentWorkflowTimerTests : IAsyncLifetime
         });
 
         Assert.Equal([$"cancel-{id}/1", $"cancel-{id}/2"], support.Received.Select(r => r.IdempotencyKey).Distinct());
+    }
+
+    [Fact]
+    public async Task RunAsync_C5_RefundNotConfirmedWithinReconciliationSla_EscalatedToSupport()
+    {
+        await using var env = await TimeSkippingServer.StartAsync();
+        await using var support = await SupportWebhookReceiver.StartAsync();
+        var id = $"pr-{Guid.NewGuid():N}";
+        await antom.Control.PutPaymentAsync(id, new SimPaymentInput
+        {
+            PaymentMethodType = "ALIPAY_CN", PaymentStatus = "PROCESSING", PaymentAmount = new AntomAmount("USD", "1000"),
+            CreateTime = DateTimeOffset.UtcNow.AddMinutes(-1),
+        });
+        var taskQueue = TimeSkippingServer.NewTaskQueue();
+        using var worker = CancelWorker.Create(env.Client, taskQueue, antom.Client, support.Url);
+
+        var status = await worker.ExecuteAsync(async () =>
+        {
+            // A success that Antom's books never turn into a refund: confirmation cannot come.
+            var options = new WorkflowOptions(CancelWorkflowIds.For(id, null), taskQueue);
+            options.SignalWithStart((CancelPaymentWorkflow wf) => wf.PaymentNotifiedAsync(
+                new PaymentNotice("PAYMENT_RESULT", "S", "SUCCESS", id, null, "USD", "1000", null, "late-1")));
+            var handle = await env.Client.StartWorkflowAsync(
+                (CancelPaymentWorkflow wf) => wf.RunAsync(new CancelPaymentRequest { PaymentRequestId = id }), options);
+            return await handle.GetResultAsync();
+        });
+
+        Assert.Equal(CancelOutcomes.Cancelled, status.Outcome);
+        Assert.Equal(RefundStates.Escalated, status.Reconciliation?.State);
+        Assert.InRange(status.Steps.Single(s => s.Name == "escalated to support").Time - status.Reconciliation!.OpenedAt, TimeSpan.FromHours(24), TimeSpan.FromHours(24.6));
+        var (key, notice) = Assert.Single(support.Received);
+        Assert.Equal($"cancel-{id}/1", key);
+        Assert.Contains("refund", notice.Reason, StringComparison.Ordinal);
     }
 
     private async Task<string> PaidPaymentAsync()

@@ -1,6 +1,7 @@
 using CancelWorkflows.Antom.Client;
 using CancelWorkflows.Workflows.Activities;
 using CancelWorkflows.Workflows.Cancel;
+using CancelWorkflows.Workflows.Reconciliation;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Temporalio.Client;
@@ -19,10 +20,13 @@ public static class CancelWorker
             new OneHttpClientFactory(),
             Options.Create(new SupportOptions { WebhookUrl = supportWebhookUrl }),
             NullLogger<SupportActivities>.Instance);
+        var callerActivities = new CallerActivities(new OneHttpClientFactory(), NullLogger<CallerActivities>.Instance);
         return new TemporalWorker(client, new TemporalWorkerOptions(taskQueue)
             .AddWorkflow<CancelPaymentWorkflow>()
+            .AddWorkflow<RefundReconciliationWorkflow>()
             .AddAllActivities(antomActivities)
-            .AddAllActivities(supportActivities));
+            .AddAllActivities(supportActivities)
+            .AddAllActivities(callerActivities));
     }
 
     /// <summary>Settings that keep tests fast: short U-retry delays and watch window.</summary>
@@ -32,6 +36,8 @@ public static class CancelWorker
         WatchWindow = watchWindow ?? TimeSpan.FromMilliseconds(500),
         EscalationSla = TimeSpan.FromHours(1),
         EscalationPollInterval = TimeSpan.FromMilliseconds(500),
+        ReconciliationSla = TimeSpan.FromMinutes(5),
+        ReconciliationPollInterval = TimeSpan.FromMilliseconds(300),
         TemporalWebBaseUrl = "http://127.0.0.1:8233",
     };
 

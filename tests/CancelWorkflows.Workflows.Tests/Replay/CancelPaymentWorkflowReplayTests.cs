@@ -34,7 +34,9 @@ public sealed class CancelPaymentWorkflowReplayTests
     [MemberData(nameof(Histories))]
     public async Task Replay_CommittedHistory_IsDeterministic(string scenario)
     {
-        var replayer = new WorkflowReplayer(new WorkflowReplayerOptions().AddWorkflow<CancelPaymentWorkflow>());
+        var replayer = new WorkflowReplayer(new WorkflowReplayerOptions()
+            .AddWorkflow<CancelPaymentWorkflow>()
+            .AddWorkflow<Workflows.Reconciliation.RefundReconciliationWorkflow>());
 
         var result = await replayer.ReplayWorkflowAsync(Load(scenario), throwOnReplayFailure: false);
 

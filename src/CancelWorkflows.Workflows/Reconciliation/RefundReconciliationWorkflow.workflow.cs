@@ -1,0 +1,83 @@
+using CancelWorkflows.Workflows.Cancel;
+using Temporalio.Workflows;
+
+namespace CancelWorkflows.Workflows.Reconciliation;
+
+/// <summary>
+/// Refund reconciliation for a payment whose cancel workflow has already closed: started by signal-with-start from the
+/// notification ingress (id <c>reconcile-&lt;paymentRequestId&gt;</c>), so no late notification is ever dropped after
+/// the watch window (C4, C5). Duplicates reach this one workflow and change nothing.
+/// </summary>
+[Workflow(TemporalNames.RefundReconciliationWorkflow)]
+public sealed class RefundReconciliationWorkflow
+{
+    private readonly CancelStatus status = new();
+    private readonly LateNotifications notices = new();
+    private readonly CallerCallbacks callbacks;
+    private readonly RefundReconciler reconciler;
+
+    [WorkflowInit]
+    public RefundReconciliationWorkflow(ReconciliationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        callbacks = new CallerCallbacks(request.CallbackUrl);
+        reconciler = new RefundReconciler(status, notices, request.Settings, callbacks);
+    }
+
+    [WorkflowRun]
+    public async Task<CancelStatus> RunAsync(ReconciliationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var info = Workflow.Info;
+        status.WorkflowId = info.WorkflowId;
+        status.RunId = info.RunId;
+        status.PaymentRequestId = request.PaymentRequestId;
+        status.PaymentId = request.PaymentId;
+        status.Outcome = request.CancelOutcome;
+        status.StartedAt = Workflow.UtcNow;
+        status.TemporalWebUrl = request.Settings.TemporalWebBaseUrl is { Length: > 0 } web
+            ? $"{web.TrimEnd('/')}/namespaces/{info.Namespace}/workflows/{Uri.EscapeDataString(info.WorkflowId)}/{info.RunId}/history"
+            : null;
+        status.Step("reconciliation requested", $"a notification arrived after {request.CancelWorkflowId} closed with outcome {request.CancelOutcome ?? "(unknown)"}");
+
+        // Signal-with-start delivers the notification with the start; the wait only guards a bare start.
+        await Workflow.WaitConditionAsync(() => status.Notifications.Count > 0, TimeSpan.FromMinutes(5));
+        if (reconciler.Due)
+        {
+            await reconciler.RunAsync();
+        }
+        else if (reconciler.NotNeeded)
+        {
+            reconciler.RecordNotNeeded();
+        }
+        else
+        {
+            status.Step("nothing to reconcile", notices.Failure is not null
+                ? "the payment failed: no refund is needed"
+                : "no payment success among the notifications");
+        }
+
+        await callbacks.DrainAsync(status);
+        await Workflow.WaitConditionAsync(() => Workflow.AllHandlersFinished);
+        status.Completed = true;
+        status.Step("completed", $"reconciliation {status.Reconciliation?.State ?? "not needed"}");
+        return status;
+    }
+
+    [WorkflowQuery(TemporalNames.StatusQuery)]
+    public CancelStatus Status => status;
+
+    [WorkflowSignal(TemporalNames.PaymentNotifiedSignal)]
+    public Task PaymentNotifiedAsync(PaymentNotice notice)
+    {
+        notices.Receive(status, notice);
+        return Task.CompletedTask;
+    }
+
+    [WorkflowSignal(TemporalNames.RefundNotifiedSignal)]
+    public Task RefundNotifiedAsync(RefundNotice notice)
+    {
+        notices.Receive(status, notice);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,257 @@
+using CancelWorkflows.Antom.Wire;
+using CancelWorkflows.AntomSimulator;
+using CancelWorkflows.Workflows.Cancel;
+using CancelWorkflows.Workflows.Reconciliation;
+using CancelWorkflows.Workflows.Tests.Infrastructure;
+using Temporalio.Client;
+
+namespace CancelWorkflows.Workflows.Tests.Cancel;
+
+/// <summary>
+/// Late success → refund reconciliation (C2, C4, C5) on the real dev server. The notifications are the simulator's
+/// real signed ones (it also books the refund Antom owes), handed to the workflows as the ingress does.
+/// </summary>
+[Collection(TemporalDevServerCollection.Name)]
+public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyncLifetime
+{
+    private readonly SimulatedAntom antom = new();
+    private readonly string taskQueue = TimeSkippingServer.NewTaskQueue();
+    private AntomNotificationInbox inbox = null!;
+
+    public async Task InitializeAsync()
+    {
+        await antom.InitializeAsync();
+        inbox = await AntomNotificationInbox.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await inbox.DisposeAsync();
+        await antom.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task PaymentNotified_C5_SuccessAfterCancelS_StaysCancelledAndRefundConfirmedByInquiry()
+    {
+        var id = await UnpaidPaymentAsync();
+        using var worker = CancelWorker.Create(devServer.Client, taskQueue, antom.Client);
+
+        await worker.ExecuteAsync(async () =>
+        {
+            var handle = await StartAsync(id);
+            await WaitForAsync(handle, s => s.Outcome == CancelOutcomes.Cancelled);
+
+            var notice = await BuyerPaysAsync(id);
+            await handle.SignalAsync(wf => wf.PaymentNotifiedAsync(notice));
+            var status = await WaitForAsync(handle, s => s.Reconciliation?.State == RefundStates.Confirmed);
+
+            Assert.Equal(CancelOutcomes.Cancelled, status.Outcome);
+            Assert.True(status.LateSuccess);
+            Assert.Equal("CANCELLED", status.Reconciliation!.PaymentStatusSeen);
+            Assert.Equal("1000", status.Reconciliation.Value);
+            Assert.Equal("USD", status.Reconciliation.Currency);
+            Assert.Equal("paid after cancel", status.Reconciliation.Reason);
+            Assert.NotNull(status.Reconciliation.RefundId);
+            var attributes = (await handle.DescribeAsync()).TypedSearchAttributes;
+            Assert.True(attributes.Get(CancelSearchAttributes.LateSuccess));
+            Assert.Equal(RefundStates.Confirmed, attributes.Get(CancelSearchAttributes.RefundState));
+            Assert.Equal("CANCELLED", (await antom.Control.GetPaymentAsync(id))!.PaymentStatus);
+            await HistoryCapture.SaveAsync(handle, "late-success-after-cancel");
+        });
+    }
+
+    [Fact]
+    public async Task PaymentNotified_C5_SuccessDuringURetries_CancelGoesOnThenRefundExpected()
+    {
+        var id = await UnpaidPaymentAsync();
+        await antom.Control.QueueFaultsAsync(id, new SimFault { Kind = "U", Count = 2 });
+        using var worker = CancelWorker.Create(devServer.Client, taskQueue, antom.Client);
+
+        await worker.ExecuteAsync(async () =>
+        {
+            var handle = await StartAsync(id, CancelWorker.FastSettings(TimeSpan.FromSeconds(30)) with
+            {
+                RetryDelays = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)],
+            });
+            await WaitForAsync(handle, s => s.Attempts.Count == 1);
+
+            var notice = await BuyerPaysAsync(id);
+            await handle.SignalAsync(wf => wf.PaymentNotifiedAsync(notice));
+            var status = await WaitForAsync(handle, s => s.Reconciliation?.State == RefundStates.Confirmed);
+
+            Assert.Equal(CancelOutcomes.Cancelled, status.Outcome);
+            Assert.Equal(["U", "U", "S"], status.Attempts.Select(a => a.ResultStatus));
+            Assert.Contains(status.Steps, s => s.Name == "payment success notified" && s.Detail.Contains("during the cancel", StringComparison.Ordinal));
+            Assert.Equal(1, (await antom.Control.GetPaymentAsync(id))!.EffectiveCancels);
+        });
+    }
+
+    [Fact]
+    public async Task PaymentNotified_C5_SuccessWhileEscalated_ReconciledAfterSupportResolvesCancelled()
+    {
+        var id = await UnpaidPaymentAsync();
+        await antom.Control.QueueFaultsAsync(id, new SimFault { Kind = "U", Count = 4 });
+        using var worker = CancelWorker.Create(devServer.Client, taskQueue, antom.Client);
+
+        await worker.ExecuteAsync(async () =>
+        {
+            var handle = await StartAsync(id, CancelWorker.FastSettings(TimeSpan.FromSeconds(30)) with { EscalationPollInterval = TimeSpan.FromHours(1) });
+            await WaitForAsync(handle, s => s.Outcome == CancelOutcomes.Escalated);
+
+            var notice = await BuyerPaysAsync(id);
+            await handle.SignalAsync(wf => wf.PaymentNotifiedAsync(notice));
+            var stillEscalated = await WaitForAsync(handle, s => s.Notifications.Count == 1);
+            Assert.Null(stillEscalated.Reconciliation);
+
+            await handle.SignalAsync(wf => wf.ResolveEscalationAsync(new EscalationResolution("Cancelled", "support:carol", "cancelled at Antom")));
+            await handle.SignalAsync(wf => wf.RefundNotifiedAsync(new RefundNotice("SUCCESS", "rf-1", "rr-1", "USD", "1000", null, "refund-notification-1")));
+            var status = await WaitForAsync(handle, s => s.Reconciliation?.State == RefundStates.Confirmed);
+
+            Assert.Equal(CancelOutcomes.Resolved, status.Outcome);
+            Assert.True(status.LateSuccess);
+        });
+    }
+
+    [Fact]
+    public async Task PaymentNotified_SameNotificationFiveTimes_OneReconciliation()
+    {
+        var id = await UnpaidPaymentAsync();
+        using var worker = CancelWorker.Create(devServer.Client, taskQueue, antom.Client);
+
+        await worker.ExecuteAsync(async () =>
+        {
+            var handle = await StartAsync(id);
+            await WaitForAsync(handle, s => s.Outcome == CancelOutcomes.Cancelled);
+            var notice = await BuyerPaysAsync(id);
+
+            for (var i = 0; i < 5; i++)
+            {
+                await handle.SignalAsync(wf => wf.PaymentNotifiedAsync(notice));
+            }
+
+            var status = await WaitForAsync(handle, s => s.Reconciliation?.State == RefundStates.Confirmed && s.DuplicateNotifications == 4);
+            Assert.Single(status.Notifications);
+            Assert.Single(status.Steps, s => s.Name == "reconciliation opened");
+        });
+    }
+
+    [Fact]
+    public async Task PaymentNotified_FailureForCancelledPayment_RecordedNoRefund()
+    {
+        var id = await UnpaidPaymentAsync();
+        using var worker = CancelWorker.Create(devServer.Client, taskQueue, antom.Client);
+
+        await worker.ExecuteAsync(async () =>
+        {
+            var handle = await StartAsync(id);
+            await WaitForAsync(handle, s => s.Outcome == CancelOutcomes.Cancelled);
+
+            await handle.SignalAsync(wf => wf.PaymentNotifiedAsync(new PaymentNotice("PAYMENT_RESULT", "F", "PAYMENT_FAIL", id, null, "USD", "1000", null, "fail-1")));
+            var status = await WaitForAsync(handle, s => s.Notifications.Count == 1);
+
+            Assert.Contains(status.Steps, s => s.Name == "payment failure notified");
+            Assert.Null(status.Reconciliation);
+            Assert.False(status.LateSuccess);
+        });
+    }
+
+    [Fact]
+    public async Task SignalWithStart_SuccessBeforeTheCancelStarts_PaidPaymentCancelledAndRefundConfirmed()
+    {
+        var id = await UnpaidPaymentAsync();
+        var notice = await BuyerPaysAsync(id);
+        using var worker = CancelWorker.Create(devServer.Client, taskQueue, antom.Client);
+
+        await worker.ExecuteAsync(async () =>
+        {
+            var options = CancelWorker.StartOptions(CancelWorkflowIds.For(id, null), taskQueue);
+            options.SignalWithStart((CancelPaymentWorkflow wf) => wf.PaymentNotifiedAsync(notice));
+            var handle = await devServer.Client.StartWorkflowAsync(
+                (CancelPaymentWorkflow wf) => wf.RunAsync(new CancelPaymentRequest { PaymentRequestId = id, Settings = CancelWorker.FastSettings(TimeSpan.FromSeconds(30)) }),
+                options);
+
+            var status = await WaitForAsync(handle, s => s.Reconciliation?.State == RefundStates.Confirmed);
+            Assert.Equal(CancelOutcomes.Cancelled, status.Outcome);
+            Assert.Equal("SUCCESS", status.PaymentStatusAtStart);
+            Assert.Equal(1, (await antom.Control.GetPaymentAsync(id))!.EffectiveCancels);
+        });
+    }
+
+    [Fact]
+    public async Task RefundReconciliationWorkflow_NotificationAfterCancelClosed_RefundConfirmedOnce()
+    {
+        var id = await UnpaidPaymentAsync();
+        using var worker = CancelWorker.Create(devServer.Client, taskQueue, antom.Client);
+
+        await worker.ExecuteAsync(async () =>
+        {
+            var cancel = await StartAsync(id, CancelWorker.FastSettings());
+            Assert.Equal(CancelOutcomes.Cancelled, (await cancel.GetResultAsync()).Outcome);
+            var notice = await BuyerPaysAsync(id);
+
+            var options = new WorkflowOptions(ReconciliationWorkflowIds.For(id, null), taskQueue)
+            {
+                IdReusePolicy = Temporalio.Api.Enums.V1.WorkflowIdReusePolicy.RejectDuplicate,
+            };
+            options.SignalWithStart((RefundReconciliationWorkflow wf) => wf.PaymentNotifiedAsync(notice));
+            var reconcile = await devServer.Client.StartWorkflowAsync(
+                (RefundReconciliationWorkflow wf) => wf.RunAsync(new ReconciliationRequest
+                {
+                    PaymentRequestId = id, CancelWorkflowId = cancel.Id, CancelOutcome = CancelOutcomes.Cancelled, Settings = CancelWorker.FastSettings(),
+                }),
+                options);
+            var status = await reconcile.GetResultAsync();
+
+            Assert.Equal(RefundStates.Confirmed, status.Reconciliation?.State);
+            Assert.True(status.LateSuccess);
+            Assert.Equal($"reconcile-{id}", status.WorkflowId);
+            await HistoryCapture.SaveAsync(reconcile, "reconciliation-after-close");
+        });
+    }
+
+    private static string NewPaymentId() => $"pr-{Guid.NewGuid():N}";
+
+    /// <summary>An unpaid payment inside its 14-minute validity: the cancel voids it (C1).</summary>
+    private async Task<string> UnpaidPaymentAsync()
+    {
+        var id = NewPaymentId();
+        await antom.Control.PutPaymentAsync(id, new SimPaymentInput
+        {
+            PaymentMethodType = "ALIPAY_CN", PaymentStatus = "PROCESSING", PaymentAmount = new AntomAmount("USD", "1000"),
+            CreateTime = DateTimeOffset.UtcNow.AddMinutes(-1),
+        });
+        return id;
+    }
+
+    /// <summary>The buyer pays: the simulator sends its signed notifyPayment SUCCESS (and books the refund it owes if
+    /// the payment is already cancelled, C5); the notification is returned as the ingress would signal it.</summary>
+    private async Task<PaymentNotice> BuyerPaysAsync(string id)
+    {
+        await antom.Control.SendNotificationAsync(id, new SimNotificationRequest { Type = "payment", Status = "SUCCESS", Url = inbox.Url });
+        return AntomNotificationInbox.ToPaymentNotice(await inbox.NextAsync());
+    }
+
+    private Task<WorkflowHandle<CancelPaymentWorkflow, CancelStatus>> StartAsync(string id, CancelSettings? settings = null) =>
+        devServer.Client.StartWorkflowAsync(
+            (CancelPaymentWorkflow wf) => wf.RunAsync(new CancelPaymentRequest
+            {
+                PaymentRequestId = id, Settings = settings ?? CancelWorker.FastSettings(TimeSpan.FromSeconds(30)),
+            }),
+            CancelWorker.StartOptions(CancelWorkflowIds.For(id, null), taskQueue));
+
+    private static async Task<CancelStatus> WaitForAsync(WorkflowHandle<CancelPaymentWorkflow, CancelStatus> handle, Func<CancelStatus, bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var status = await handle.QueryAsync(wf => wf.Status);
+            if (condition(status))
+            {
+                return status;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"not reached in 30 s; outcome {status.Outcome}, steps: {string.Join(" | ", status.Steps.Select(s => $"{s.Name}: {s.Detail}"))}");
+            await Task.Delay(100);
+        }
+    }
+}
