@@ -6,6 +6,8 @@ using CancelWorkflows.Antom.Wire;
 using CancelWorkflows.AntomSimulator;
 using CancelWorkflows.Service.DevMode;
 using CancelWorkflows.Service.Tests.Infrastructure;
+using Temporalio.Api.Enums.V1;
+using Temporalio.Client;
 using Xunit.Abstractions;
 
 namespace CancelWorkflows.Service.Tests.Crash;
@@ -31,7 +33,7 @@ public sealed class WorkerCrashTests(ITestOutputHelper output) : IDisposable
 
     /// <summary>Long enough that A is surely still in its timer when the dev server is frozen (a few HTTP calls later).</summary>
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan AntomTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan AntomTimeout = TimeSpan.FromSeconds(6);
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan FinishTimeout = TimeSpan.FromSeconds(90);
 
@@ -43,7 +45,7 @@ public sealed class WorkerCrashTests(ITestOutputHelper output) : IDisposable
         ["Cancel__WatchWindow"] = "00:00:02",
         // Longer than the time a cancel call sits at the simulator before the kill (B1, B2 below): a shorter deadline would
         // let the client give up and the worker report U before the crash. Not in dev mode's overrides, so it binds as usual.
-        ["Antom__Timeout"] = "00:00:05",
+        ["Antom__Timeout"] = "00:00:06",
     };
 
     private readonly TempFolder folder = new("cw-crash-");
@@ -74,7 +76,7 @@ public sealed class WorkerCrashTests(ITestOutputHelper output) : IDisposable
 
             await first.Simulator.QueueFaultsAsync(inBackoff, new SimFault { Kind = "U", Count = 1 });
             await first.Simulator.QueueFaultsAsync(inFlight, new SimFault { Kind = "delay", DelayMs = 120_000 });
-            await first.Simulator.QueueFaultsAsync(unrecorded, new SimFault { Kind = "delay", DelayMs = 2_500 });
+            await first.Simulator.QueueFaultsAsync(unrecorded, new SimFault { Kind = "delay", DelayMs = 2_000 });
             await first.Simulator.QueueFaultsAsync(answerLost, new SimFault { Kind = "drop", ProcessFirst = true });
 
             await PostAsync(first, plain);
@@ -123,7 +125,7 @@ public sealed class WorkerCrashTests(ITestOutputHelper output) : IDisposable
         var restartedAt = DateTimeOffset.UtcNow;
         Log($"second process ready (pid {second.Process.Pid})");
 
-        // E, started after the restart: Antom:Timeout from configuration reaches dev mode's client (5 s, default 10 s).
+        // E, started after the restart: Antom:Timeout from configuration reaches dev mode's client (6 s; the default is 10 s).
         var slow = NewId("e-slow-antom");
         await PutPaidAlipayAsync(second.Simulator, slow);
         await second.Simulator.QueueFaultsAsync(slow, new SimFault { Kind = "delay", DelayMs = 60_000 });
@@ -203,17 +205,85 @@ public sealed class WorkerCrashTests(ITestOutputHelper output) : IDisposable
             AssertCall(cancels[1], "S", effective: false, fault: null);
         }
 
-        // E: the client gave up after Antom:Timeout (5 s, not the default 10 s), U; the resend cancelled it.
+        // E: the client gave up after Antom:Timeout (6 s, not the default 10 s), U; the resend cancelled it.
         {
             var status = statuses[slow];
             var attempts = Attempts(status);
             Assert.Equal(["U", "S"], attempts.Select(a => a.ResultStatus));
             Assert.Equal("Timeout", attempts[0].NoAnswer);
             var waited = attempts[0].Time - StepTime(status, "eligibility");
-            Assert.InRange(waited, AntomTimeout - TimeSpan.FromSeconds(1), AntomTimeout + TimeSpan.FromSeconds(3));
+            Assert.InRange(waited, AntomTimeout - TimeSpan.FromSeconds(1), AntomTimeout + TimeSpan.FromSeconds(3)); // the default would be 10 s
         }
 
         Log($"done: frozen {frozenAt:HH:mm:ss.fff}, killed {killedAt:HH:mm:ss.fff}, restarted {restartedAt:HH:mm:ss.fff}");
+    }
+
+    /// <summary>
+    /// SIGKILL of the service alone while two cancels sit in their U-retry timers: the orphaned dev server lives on and
+    /// fires the timers with no worker to run them; the next start stops it, starts the server again on the same database,
+    /// and the resends happen there, once.
+    /// </summary>
+    [Fact]
+    public async Task SigkillOfTheServiceAlone_InUBackoff_NextStartStopsTheOrphanAndFinishesWithOneEffectiveCancelEach()
+    {
+        var inBackoff = NewId("a-u-backoff");
+        var answerLost = NewId("d-answer-lost");
+        // Not disposed before the second start: disposing SIGKILLs the first process's group, which the orphan still belongs to.
+        await using var first = await DevModeInstance.StartAsync(folder.Path, ports, Settings);
+        foreach (var id in new[] { inBackoff, answerLost })
+        {
+            await PutPaidAlipayAsync(first.Simulator, id);
+        }
+
+        await first.Simulator.QueueFaultsAsync(inBackoff, new SimFault { Kind = "U", Count = 1 });
+        await first.Simulator.QueueFaultsAsync(answerLost, new SimFault { Kind = "drop", ProcessFirst = true });
+        await PostAsync(first, inBackoff);
+        await PostAsync(first, answerLost);
+        var timers = new List<DateTimeOffset>();
+        foreach (var id in new[] { inBackoff, answerLost })
+        {
+            var status = await WaitForStatusAsync(first.Api, id, s => Attempts(s).Count == 1 && HasStep(s, "U-retry scheduled"), StepTimeout);
+            timers.Add(Attempts(status)[0].Time + RetryDelay);
+        }
+
+        first.Process.KillServiceOnly();
+        var killedAt = DateTimeOffset.UtcNow;
+        Assert.NotNull(await first.Process.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.True(killedAt < timers.Min(), "a retry timer may have fired before the kill");
+        Log($"service SIGKILLed, {(timers.Min() - killedAt).TotalSeconds:F1} s before the first timer was due");
+
+        // Its dev server, orphaned, keeps the ports and the database, and fires both timers while no worker polls.
+        var orphans = StaleDevServers.Find(DatabasePath(first)).ToList();
+        Assert.NotEmpty(orphans);
+        var orphan = await TemporalClient.ConnectAsync(new($"127.0.0.1:{ports.Temporal}"));
+        foreach (var id in new[] { inBackoff, answerLost })
+        {
+            await WaitUntilAsync(
+                async () => (await orphan.GetWorkflowHandle($"cancel-{id}").FetchHistoryAsync()).Events.Any(e => e.EventType == EventType.TimerFired),
+                RetryDelay + StepTimeout,
+                $"{id}: the orphaned dev server did not fire the retry timer");
+        }
+
+        Log("the orphaned dev server fired both retry timers");
+
+        await using var second = await DevModeInstance.StartAsync(folder.Path, ports, Settings);
+        Log($"second process ready (pid {second.Process.Pid})");
+        Assert.Contains("stopped a Temporal dev server left running", second.Process.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(StaleDevServers.Find(DatabasePath(second)), orphans.Contains);
+
+        foreach (var id in new[] { inBackoff, answerLost })
+        {
+            var status = await WaitForStatusAsync(second.Api, id, s => (bool?)s["completed"] == true, FinishTimeout);
+            var payment = (await second.Simulator.GetPaymentAsync(id))!;
+            Log($"{id} completed: {string.Join(", ", Attempts(status).Select(a => $"{a.ResultStatus} at {a.Time:HH:mm:ss.fff}"))}");
+            Assert.Equal("Cancelled", (string?)status["outcome"]);
+            Assert.Equal(["U", "S"], Attempts(status).Select(a => a.ResultStatus));
+            Assert.Equal(1, payment.EffectiveCancels);
+            var cancels = CancelCalls(payment);
+            Assert.Equal(2, cancels.Count);
+            Assert.True(cancels[1].Time > killedAt, $"{id}: the resend was made before the kill");
+            Assert.Equal(id == inBackoff, cancels[1].Effective);
+        }
     }
 
     private sealed record Attempt(DateTimeOffset Time, string? ResultStatus, string? ResultCode, string? NoAnswer);
@@ -281,6 +351,20 @@ public sealed class WorkerCrashTests(ITestOutputHelper output) : IDisposable
         }
 
         throw new TimeoutException($"{id}: not there within {timeout}; last status: {last?.ToJsonString() ?? "none"}");
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string failure)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{failure} within {timeout}");
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     private static async Task<SimPaymentView> WaitForPaymentAsync(SimulatorControlClient simulator, string id, Func<SimPaymentView, bool> done, TimeSpan timeout)
