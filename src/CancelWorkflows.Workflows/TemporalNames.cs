@@ -12,4 +12,8 @@ public static class TemporalNames
     public const string ResolveEscalationSignal = "ResolveEscalation";
     public const string PromoExpiryWorkflow = "PromoExpiryWorkflow";
     public const string RefundReconciliationWorkflow = "RefundReconciliationWorkflow";
+    public const string HoldDecidedSignal = "HoldDecided";
+
+    /// <summary>Schedule id of a promotion: <c>promo-expiry-&lt;promoId&gt;</c>.</summary>
+    public static string PromoSchedule(string promoId) => $"promo-expiry-{promoId}";
 }

@@ -1,5 +1,6 @@
 using CancelWorkflows.Domain;
 using CancelWorkflows.Workflows.Activities;
+using CancelWorkflows.Workflows.Promotions;
 using CancelWorkflows.Workflows.Reconciliation;
 using Temporalio.Common;
 using Temporalio.Exceptions;
@@ -22,6 +23,7 @@ public sealed class CancelPaymentWorkflow
     private readonly RefundReconciler reconciler;
     private EscalationResolution? resolution;
     private InquiryResult? lastInquiry;
+    private bool reportedToPromotion;
 
     /// <summary>Runs before any signal handler, so notifications that arrive with the start are never lost.</summary>
     [WorkflowInit]
@@ -48,6 +50,7 @@ public sealed class CancelPaymentWorkflow
             }
         }
 
+        await ReportToPromotionAsync(request);
         callbacks.Send("outcome", status);
         await WatchAsync(request.Settings);
         return status;
@@ -351,6 +354,7 @@ public sealed class CancelPaymentWorkflow
         EscalationCounter.Add(1);
         Upsert(CancelSearchAttributes.Escalated.ValueSet(true));
         await status.NotifySupportAsync(reason, lastInquiry);
+        await ReportToPromotionAsync(request);
 
         var slaDeadline = Workflow.UtcNow + settings.EscalationSla;
         while (resolution is null)
@@ -380,6 +384,27 @@ public sealed class CancelPaymentWorkflow
         var resolved = resolution!;
         status.Resolution = resolved;
         Finish(CancelOutcomes.Resolved, "A4", status.ResultCode, $"resolved by {resolved.ResolvedBy}: {resolved.Outcome}");
+    }
+
+    /// <summary>A hold cancelled by a promo-expiry run tells that run its outcome once decided (or escalated), so the
+    /// run's summary does not wait for the watch window.</summary>
+    private async Task ReportToPromotionAsync(CancelPaymentRequest request)
+    {
+        if (reportedToPromotion || request.PromoId is null || Workflow.Info.Parent is not { } parent)
+        {
+            return;
+        }
+
+        reportedToPromotion = true;
+        try
+        {
+            var report = new HoldDecided(status.PaymentRequestId!, status.Outcome, status.Rule, status.Escalated, status.LateSuccess);
+            await Workflow.GetExternalWorkflowHandle<PromoExpiryWorkflow>(parent.WorkflowId).SignalAsync(wf => wf.HoldDecidedAsync(report));
+        }
+        catch (FailureException e)
+        {
+            Step("promotion not told", $"its run {parent.WorkflowId} could not be signalled: {e.Message}");
+        }
     }
 
     /// <summary>C4/C5: stay open long enough to receive Antom's late notifications (24 h of retries), reconciling

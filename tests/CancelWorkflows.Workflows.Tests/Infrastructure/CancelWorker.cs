@@ -1,6 +1,7 @@
 using CancelWorkflows.Antom.Client;
 using CancelWorkflows.Workflows.Activities;
 using CancelWorkflows.Workflows.Cancel;
+using CancelWorkflows.Workflows.Promotions;
 using CancelWorkflows.Workflows.Reconciliation;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -13,8 +14,12 @@ namespace CancelWorkflows.Workflows.Tests.Infrastructure;
 /// the Antom client talks to the simulator over HTTP, escalations go to a webhook (or are logged).</summary>
 public static class CancelWorker
 {
-    public static TemporalWorker Create(ITemporalClient client, string taskQueue, IAntomClient antom, string? supportWebhookUrl = null)
+    public static TemporalWorker Create(ITemporalClient client, string taskQueue, IAntomClient antom, string? supportWebhookUrl = null, string? holdsSourceUrl = null)
     {
+        var holdsActivities = new HoldsActivities(
+            new OneHttpClientFactory(),
+            Options.Create(new HoldsSourceOptions { HoldsSourceUrl = holdsSourceUrl, HoldsSourceToken = HoldsSource.Token }),
+            NullLogger<HoldsActivities>.Instance);
         var antomActivities = new AntomActivities(antom, CancelPolicy.Default, TimeProvider.System, NullLogger<AntomActivities>.Instance);
         var supportActivities = new SupportActivities(
             new OneHttpClientFactory(),
@@ -24,6 +29,8 @@ public static class CancelWorker
         return new TemporalWorker(client, new TemporalWorkerOptions(taskQueue)
             .AddWorkflow<CancelPaymentWorkflow>()
             .AddWorkflow<RefundReconciliationWorkflow>()
+            .AddWorkflow<PromoExpiryWorkflow>()
+            .AddAllActivities(holdsActivities)
             .AddAllActivities(antomActivities)
             .AddAllActivities(supportActivities)
             .AddAllActivities(callerActivities));

@@ -36,7 +36,8 @@ public sealed class CancelPaymentWorkflowReplayTests
     {
         var replayer = new WorkflowReplayer(new WorkflowReplayerOptions()
             .AddWorkflow<CancelPaymentWorkflow>()
-            .AddWorkflow<Workflows.Reconciliation.RefundReconciliationWorkflow>());
+            .AddWorkflow<Workflows.Reconciliation.RefundReconciliationWorkflow>()
+            .AddWorkflow<Workflows.Promotions.PromoExpiryWorkflow>());
 
         var result = await replayer.ReplayWorkflowAsync(Load(scenario), throwOnReplayFailure: false);
 
