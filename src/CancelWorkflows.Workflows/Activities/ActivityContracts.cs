@@ -60,7 +60,8 @@ public sealed record RefundCheckInput(string? PaymentRequestId, string? PaymentI
 /// CANCELLED) and, when one exists, the refund and its status.</summary>
 public sealed record RefundCheckResult(bool Answered, string? PaymentStatus, bool RefundConfirmed, string? RefundId, string? RefundStatus, string Detail);
 
-/// <summary>What the booking service is told at its callback URL.</summary>
+/// <summary>What the booking service is told at its callback URL. <c>RequestedBy</c> (the calling service) selects the
+/// secret that signs it; when null the activity reads it from the workflow's memo.</summary>
 public sealed record CallerNotice(
     string Event,
     string WorkflowId,
@@ -72,4 +73,5 @@ public sealed record CallerNotice(
     string? RefundCurrency,
     string? RefundValue,
     string? TemporalWebUrl,
-    DateTimeOffset Time);
+    DateTimeOffset Time,
+    string? RequestedBy = null);

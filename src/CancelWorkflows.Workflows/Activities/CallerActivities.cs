@@ -1,23 +1,47 @@
-using System.Net.Http.Json;
+using System.Net.Http.Headers;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Temporalio.Activities;
+using Temporalio.Client;
 using Temporalio.Exceptions;
 
 namespace CancelWorkflows.Workflows.Activities;
 
-/// <summary>Tells the booking service what happened, at the callback URL it gave. Retried by Temporal with backoff;
-/// the workflow never waits on it for its own progress.</summary>
-public sealed class CallerActivities(IHttpClientFactory httpClients, ILogger<CallerActivities> logger)
+/// <summary>Tells the booking service what happened, at the callback URL it gave, signed with that caller's secret
+/// (<see cref="CallbackSignature"/>). Retried by Temporal with backoff; the workflow never waits on it for its own
+/// progress. Every attempt carries the same <c>Idempotency-Key</c> (<c>&lt;workflowId&gt;/&lt;event&gt;</c>).</summary>
+public sealed class CallerActivities(
+    IHttpClientFactory httpClients,
+    ILogger<CallerActivities> logger,
+    IOptions<CallbackSigningOptions>? signing = null,
+    ITemporalClient? temporal = null,
+    TimeProvider? time = null)
 {
     public const string HttpClientName = "caller-callback";
+
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     [Activity("NotifyCaller")]
     public async Task NotifyCallerAsync(string callbackUrl, CallerNotice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        using var request = new HttpRequestMessage(HttpMethod.Post, callbackUrl) { Content = JsonContent.Create(notice) };
-        request.Headers.Add("Idempotency-Key", $"{notice.WorkflowId}/{notice.Event}");
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ActivityExecutionContext.Current.CancellationToken);
+        var context = ActivityExecutionContext.Current;
+        var body = JsonSerializer.SerializeToUtf8Bytes(notice, JsonSerializerOptions.Web);
+        using var request = new HttpRequestMessage(HttpMethod.Post, callbackUrl) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.Add(IdempotencyKeyHeader, $"{notice.WorkflowId}/{notice.Event}");
+        var caller = notice.RequestedBy ?? await RequestedByAsync(context.Info.WorkflowId, context.CancellationToken);
+        if (signing?.Value.SecretFor(caller) is { } secret)
+        {
+            request.Headers.Add(CallbackSignature.HeaderName, CallbackSignature.HeaderValue(secret, (time ?? TimeProvider.System).GetUtcNow(), body));
+        }
+        else
+        {
+            logger.LogWarning("Callback {Event} for {WorkflowId} goes unsigned: no Api:Callers:{Caller}:CallbackSecret", notice.Event, notice.WorkflowId, caller ?? "<unknown>");
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(15));
         try
         {
@@ -27,11 +51,24 @@ public sealed class CallerActivities(IHttpClientFactory httpClients, ILogger<Cal
                 throw new ApplicationFailureException($"Callback answered {(int)response.StatusCode}", "CallbackRejected");
             }
         }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !ActivityExecutionContext.Current.CancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !context.CancellationToken.IsCancellationRequested)
         {
             throw new ApplicationFailureException($"Callback unreachable: {e.Message}", "CallbackUnreachable");
         }
 
         logger.LogInformation("Callback {Event} delivered for {WorkflowId}", notice.Event, notice.WorkflowId);
+    }
+
+    /// <summary>The calling service recorded in the workflow's memo at start (the API writes it); null when absent.</summary>
+    private async Task<string?> RequestedByAsync(string workflowId, CancellationToken cancellationToken)
+    {
+        if (temporal is null)
+        {
+            return null;
+        }
+
+        var description = await temporal.GetWorkflowHandle(workflowId)
+            .DescribeAsync(new() { Rpc = new RpcOptions { CancellationToken = cancellationToken } });
+        return description.Memo.TryGetValue(CallerMemo.RequestedByKey, out var raw) ? await raw.ToValueAsync<string>() : null;
     }
 }

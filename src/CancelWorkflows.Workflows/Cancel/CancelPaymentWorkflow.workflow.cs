@@ -126,19 +126,11 @@ public sealed class CancelPaymentWorkflow
 
     private void Start(CancelPaymentRequest request)
     {
-        var info = Workflow.Info;
-        status.WorkflowId = info.WorkflowId;
-        status.RunId = info.RunId;
-        status.PaymentRequestId = request.PaymentRequestId;
-        status.PaymentId = request.PaymentId;
+        status.Begin(request.PaymentRequestId, request.PaymentId, request.Settings.TemporalWebBaseUrl);
         status.BookingRef = request.BookingRef;
         status.Merchant = request.Merchant;
         status.RequestedBy = request.RequestedBy;
         status.Reason = request.Reason;
-        status.StartedAt = Workflow.UtcNow;
-        status.TemporalWebUrl = request.Settings.TemporalWebBaseUrl is { Length: > 0 } web
-            ? $"{web.TrimEnd('/')}/namespaces/{info.Namespace}/workflows/{Uri.EscapeDataString(info.WorkflowId)}/{info.RunId}/history"
-            : null;
         Step("requested", $"cancel {request.PaymentRequestId ?? request.PaymentId} for {request.RequestedBy ?? "a caller"}: {request.Reason ?? "no reason given"}");
     }
 

@@ -25,6 +25,21 @@ public static class WorkflowStory
 
     public static void SetDetails(string text) => Workflow.CurrentDetails = text;
 
+    /// <summary>Starts the story of this run: ids, start time and the Temporal Web link (null without a base URL).</summary>
+    public static void Begin(this CancelStatus status, string? paymentRequestId, string? paymentId, string? temporalWebBaseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var info = Workflow.Info;
+        status.WorkflowId = info.WorkflowId;
+        status.RunId = info.RunId;
+        status.PaymentRequestId = paymentRequestId;
+        status.PaymentId = paymentId;
+        status.StartedAt = Workflow.UtcNow;
+        status.TemporalWebUrl = temporalWebBaseUrl is { Length: > 0 } web
+            ? $"{web.TrimEnd('/')}/namespaces/{info.Namespace}/workflows/{Uri.EscapeDataString(info.WorkflowId)}/{info.RunId}/history"
+            : null;
+    }
+
     /// <summary>Opens or re-notifies a support case (A4, and unconfirmed refunds); idempotent per notice number.</summary>
     public static async Task NotifySupportAsync(this CancelStatus status, string reason, InquiryResult? lastInquiry)
     {

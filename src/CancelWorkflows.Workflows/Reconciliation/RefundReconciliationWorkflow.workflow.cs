@@ -28,16 +28,8 @@ public sealed class RefundReconciliationWorkflow
     public async Task<CancelStatus> RunAsync(ReconciliationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var info = Workflow.Info;
-        status.WorkflowId = info.WorkflowId;
-        status.RunId = info.RunId;
-        status.PaymentRequestId = request.PaymentRequestId;
-        status.PaymentId = request.PaymentId;
+        status.Begin(request.PaymentRequestId, request.PaymentId, request.Settings.TemporalWebBaseUrl);
         status.Outcome = request.CancelOutcome;
-        status.StartedAt = Workflow.UtcNow;
-        status.TemporalWebUrl = request.Settings.TemporalWebBaseUrl is { Length: > 0 } web
-            ? $"{web.TrimEnd('/')}/namespaces/{info.Namespace}/workflows/{Uri.EscapeDataString(info.WorkflowId)}/{info.RunId}/history"
-            : null;
         status.Step("reconciliation requested", $"a notification arrived after {request.CancelWorkflowId} closed with outcome {request.CancelOutcome ?? "(unknown)"}");
 
         // Signal-with-start delivers the notification with the start; the wait only guards a bare start.

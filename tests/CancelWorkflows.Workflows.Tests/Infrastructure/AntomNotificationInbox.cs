@@ -3,13 +3,7 @@ using System.Security.Cryptography;
 using CancelWorkflows.Antom.Notifications;
 using CancelWorkflows.Workflows.Cancel;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CancelWorkflows.Workflows.Tests.Infrastructure;
 
@@ -17,9 +11,7 @@ namespace CancelWorkflows.Workflows.Tests.Infrastructure;
 /// hand exactly those notifications to a workflow as signals (the service's ingress is tested on its own).</summary>
 public sealed class AntomNotificationInbox : IAsyncDisposable
 {
-    private readonly WebApplication app;
-
-    private AntomNotificationInbox(WebApplication app) => this.app = app;
+    private LoopbackApp? app;
 
     public ConcurrentQueue<byte[]> Bodies { get; } = new();
 
@@ -27,21 +19,15 @@ public sealed class AntomNotificationInbox : IAsyncDisposable
 
     public static async Task<AntomNotificationInbox> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var inbox = new AntomNotificationInbox(app);
-        app.MapPost("/notify", async (HttpContext context) =>
+        var inbox = new AntomNotificationInbox();
+        inbox.app = await LoopbackApp.StartAsync(app => app.MapPost("/notify", async (HttpContext context) =>
         {
             using var buffer = new MemoryStream();
             await context.Request.Body.CopyToAsync(buffer);
             inbox.Bodies.Enqueue(buffer.ToArray());
             return Results.Text(AntomNotificationAck.SuccessBody, "application/json");
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        inbox.Url = $"{address}/notify";
+        }));
+        inbox.Url = $"{inbox.app.BaseUrl}/notify";
         return inbox;
     }
 
@@ -72,9 +58,5 @@ public sealed class AntomNotificationInbox : IAsyncDisposable
         return body;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => app?.DisposeAsync() ?? ValueTask.CompletedTask;
 }
