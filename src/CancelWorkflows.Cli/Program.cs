@@ -1,0 +1,4 @@
+using CancelWorkflows.Cli;
+using CancelWorkflows.Cli.Hosting;
+
+return await CancelCtl.RunAsync(args, CliHost.FromProcess());
