@@ -27,11 +27,11 @@ public sealed class CallerActivities(
     {
         ArgumentNullException.ThrowIfNull(notice);
         var context = ActivityExecutionContext.Current;
-        var body = JsonSerializer.SerializeToUtf8Bytes(notice, JsonSerializerOptions.Web);
+        var caller = notice.RequestedBy ?? await RequestedByAsync(notice.WorkflowId, context.CancellationToken);
+        var body = JsonSerializer.SerializeToUtf8Bytes(notice with { RequestedBy = caller }, JsonSerializerOptions.Web);
         using var request = new HttpRequestMessage(HttpMethod.Post, callbackUrl) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Add(IdempotencyKeyHeader, $"{notice.WorkflowId}/{notice.Event}");
-        var caller = notice.RequestedBy ?? await RequestedByAsync(context.Info.WorkflowId, context.CancellationToken);
         if (signing?.Value.SecretFor(caller) is { } secret)
         {
             request.Headers.Add(CallbackSignature.HeaderName, CallbackSignature.HeaderValue(secret, (time ?? TimeProvider.System).GetUtcNow(), body));
@@ -59,7 +59,11 @@ public sealed class CallerActivities(
         logger.LogInformation("Callback {Event} delivered for {WorkflowId}", notice.Event, notice.WorkflowId);
     }
 
-    /// <summary>The calling service recorded in the workflow's memo at start (the API writes it); null when absent.</summary>
+    /// <summary>
+    /// The calling service recorded in the memo at start (the API writes it): of the notice's workflow, or, for a
+    /// reconciliation started after its cancel workflow closed (<c>reconcile-&lt;id&gt;</c>), of that cancel workflow
+    /// (<c>cancel-&lt;id&gt;</c>). Null when neither has it.
+    /// </summary>
     private async Task<string?> RequestedByAsync(string workflowId, CancellationToken cancellationToken)
     {
         if (temporal is null)
@@ -67,8 +71,27 @@ public sealed class CallerActivities(
             return null;
         }
 
-        var description = await temporal.GetWorkflowHandle(workflowId)
-            .DescribeAsync(new() { Rpc = new RpcOptions { CancellationToken = cancellationToken } });
-        return description.Memo.TryGetValue(CallerMemo.RequestedByKey, out var raw) ? await raw.ToValueAsync<string>() : null;
+        const string reconciliationPrefix = "reconcile-";
+        var candidates = workflowId.StartsWith(reconciliationPrefix, StringComparison.Ordinal)
+            ? new[] { workflowId, "cancel-" + workflowId[reconciliationPrefix.Length..] }
+            : [workflowId];
+        foreach (var candidate in candidates)
+        {
+            try
+            {
+                var description = await temporal.GetWorkflowHandle(candidate)
+                    .DescribeAsync(new() { Rpc = new RpcOptions { CancellationToken = cancellationToken } });
+                if (description.Memo.TryGetValue(CallerMemo.RequestedByKey, out var raw))
+                {
+                    return await raw.ToValueAsync<string>();
+                }
+            }
+            catch (RpcException e) when (e.Code == RpcException.StatusCode.NotFound)
+            {
+                // Gone (retention) or never there: try the next one.
+            }
+        }
+
+        return null;
     }
 }

@@ -20,7 +20,8 @@ public sealed class CallerCallbacks(string? callbackUrl)
 
         var notice = new CallerNotice(
             eventName, status.WorkflowId!, status.PaymentRequestId, status.PaymentId, status.BookingRef, status.Outcome,
-            status.Reconciliation?.State, status.Reconciliation?.Currency, status.Reconciliation?.Value, status.TemporalWebUrl, Workflow.UtcNow);
+            status.Reconciliation?.State, status.Reconciliation?.Currency, status.Reconciliation?.Value, status.TemporalWebUrl, Workflow.UtcNow,
+            status.RequestedBy);
         var url = callbackUrl;
         pending.Add(Workflow.ExecuteActivityAsync(
             (CallerActivities a) => a.NotifyCallerAsync(url, notice),
