@@ -405,28 +405,8 @@ public sealed class CancelPaymentWorkflow
     {
         var until = Workflow.UtcNow + settings.WatchWindow;
         status.WatchUntil = until;
-        while (true)
-        {
-            if (reconciler.Due)
-            {
-                await reconciler.RunAsync();
-            }
-            else if (reconciler.NotNeeded)
-            {
-                reconciler.RecordNotNeeded();
-            }
-
-            var left = until - Workflow.UtcNow;
-            if (left <= TimeSpan.Zero)
-            {
-                break;
-            }
-
-            SetDetails($"Outcome {status.Outcome} ({status.Rule}). Watching for late notifications until {until:u}.");
-            await Workflow.WaitConditionWithOptionsAsync(new(
-                () => reconciler.Due || reconciler.NotNeeded, left, $"watch window {settings.WatchWindow} for late notifications"));
-        }
-
+        SetDetails($"Outcome {status.Outcome} ({status.Rule}). Watching for late notifications until {until:u}.");
+        await reconciler.WatchAsync(() => until, $"watch window {settings.WatchWindow} for late notifications");
         await callbacks.DrainAsync(status);
         await Workflow.WaitConditionAsync(() => Workflow.AllHandlersFinished);
         status.Completed = true;

@@ -37,6 +37,34 @@ public sealed class RefundReconciler(CancelStatus status, LateNotifications noti
         status.Step("payment success noted", $"outcome {status.Outcome}: the payment stands, no refund is owed");
     }
 
+    /// <summary>Stays open until <paramref name="until"/> for late notifications (Antom retries for 24 h), reconciling
+    /// each refund that becomes due; a reconciliation in progress is finished first. <paramref name="until"/> is read
+    /// again whenever the workflow wakes, so a caller may extend the window (e.g. on every new notification).</summary>
+    public async Task WatchAsync(Func<DateTimeOffset> until, string timerSummary)
+    {
+        ArgumentNullException.ThrowIfNull(until);
+        while (true)
+        {
+            if (Due)
+            {
+                await RunAsync();
+            }
+            else if (NotNeeded)
+            {
+                RecordNotNeeded();
+            }
+
+            var deadline = until();
+            var left = deadline - Workflow.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            await Workflow.WaitConditionWithOptionsAsync(new(() => Due || NotNeeded || until() != deadline, left, timerSummary));
+        }
+    }
+
     public async Task RunAsync()
     {
         var success = notices.Success!;

@@ -32,17 +32,13 @@ public sealed class RefundReconciliationWorkflow
         status.Outcome = request.CancelOutcome;
         status.Step("reconciliation requested", $"a notification arrived after {request.CancelWorkflowId} closed with outcome {request.CancelOutcome ?? "(unknown)"}");
 
-        // Signal-with-start delivers the notification with the start; the wait only guards a bare start.
-        await Workflow.WaitConditionAsync(() => status.Notifications.Count > 0, TimeSpan.FromMinutes(5));
-        if (reconciler.Due)
-        {
-            await reconciler.RunAsync();
-        }
-        else if (reconciler.NotNeeded)
-        {
-            reconciler.RecordNotNeeded();
-        }
-        else
+        // Open for a watch window after the LAST notification: later ones for this payment (a PENDING first, then the
+        // RESULT; Antom's retries) all reach this one workflow and are reconciled here.
+        var window = request.Settings.WatchWindow;
+        DateTimeOffset Until() => (status.Notifications.Count > 0 ? status.Notifications[^1].ReceivedAt : status.StartedAt!.Value) + window;
+        await reconciler.WatchAsync(Until, $"watch window {window} after the last notification");
+        status.WatchUntil = Until();
+        if (status.Reconciliation is null)
         {
             status.Step("nothing to reconcile", notices.Failure is not null
                 ? "the payment failed: no refund is needed"
