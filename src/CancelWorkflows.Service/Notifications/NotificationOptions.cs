@@ -1,0 +1,35 @@
+namespace CancelWorkflows.Service.Notifications;
+
+/// <summary>
+/// Configuration section <c>Notifications</c>: Antom's notification ingress (design.md, "Notification ingress";
+/// antom-api.md §4–§5). The client id and Antom's public key are <c>Antom:ClientId</c> and <c>Antom:AntomPublicKey*</c>.
+/// </summary>
+public sealed class NotificationOptions
+{
+    public const string Section = "Notifications";
+
+    public const string DefaultPath = "/v1/antom/notifications";
+
+    /// <summary>Where Antom posts (the path of the notify URL registered with Antom). The signature covers this path, so it
+    /// must be the path Antom used: a proxy in front must not rewrite it.</summary>
+    public string Path { get; set; } = DefaultPath;
+
+    /// <summary>Larger bodies are refused with 413 before anything else is looked at. Antom's notifications are a few KiB.</summary>
+    public int MaxBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// How far <c>request-time</c> may be from this server's clock. Default 26 h: Antom re-sends an unacknowledged
+    /// notification for about 24 h (the schedule's intervals add up to 24 h 22 min) and does not document whether a re-send
+    /// carries a fresh <c>request-time</c>. A shorter window could turn every re-send of a notification that once met a
+    /// Temporal outage into a 401 — lost for good. A replay of an authentic notification is harmless (the workflows
+    /// deduplicate on the body's hash), so the window only has to bound replays, not stop them.
+    /// <c>-00:00:00.001</c> (infinite) turns the check off.
+    /// </summary>
+    public TimeSpan AllowedSkew { get; set; } = TimeSpan.FromHours(26);
+
+    /// <summary>
+    /// Deadline for recording one notification in Temporal (every call it takes: signal, describe, signal-with-start).
+    /// Past it the answer is 503 with Antom's failure body and Antom re-sends. Below Antom's own wait for an answer.
+    /// </summary>
+    public TimeSpan TemporalTimeout { get; set; } = TimeSpan.FromSeconds(5);
+}

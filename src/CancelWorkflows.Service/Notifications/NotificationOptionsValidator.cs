@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+
+namespace CancelWorkflows.Service.Notifications;
+
+/// <summary>Checks <c>Notifications:*</c> at start-up; each message names its setting.</summary>
+public sealed class NotificationOptionsValidator : IValidateOptions<NotificationOptions>
+{
+    /// <summary>Far above any real notification, far below what would let one request exhaust memory.</summary>
+    public const int LargestBodyLimit = 16 * 1024 * 1024;
+
+    public ValidateOptionsResult Validate(string? name, NotificationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Path) || !options.Path.StartsWith('/') || options.Path.Contains('?', StringComparison.Ordinal))
+        {
+            failures.Add($"Notifications:Path must be a path starting with '/' and without a query (default {NotificationOptions.DefaultPath}).");
+        }
+
+        if (options.MaxBodyBytes is < 1024 or > LargestBodyLimit)
+        {
+            failures.Add($"Notifications:MaxBodyBytes must be between 1024 and {LargestBodyLimit} (default 65536).");
+        }
+
+        if (options.AllowedSkew <= TimeSpan.Zero && options.AllowedSkew != Timeout.InfiniteTimeSpan)
+        {
+            failures.Add("Notifications:AllowedSkew must be a positive time span (default 1.02:00:00), or -00:00:00.001 to turn the check off.");
+        }
+
+        if (options.TemporalTimeout <= TimeSpan.Zero || options.TemporalTimeout > TimeSpan.FromMinutes(1))
+        {
+            failures.Add("Notifications:TemporalTimeout must be positive and at most one minute (default 00:00:05).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
