@@ -8,36 +8,52 @@ using Temporalio.Exceptions;
 namespace CancelWorkflows.Service.Api;
 
 /// <summary>
-/// Starts <c>CancelPaymentWorkflow</c> for one payment, or finds the one that exists: a running one is returned as it is
-/// (conflict policy UseExisting), and a closed one is never run again for the same payment (reuse policy RejectDuplicate).
+/// Starts <c>CancelPaymentWorkflow</c> for one payment, or finds the one that exists. The start uses conflict policy
+/// Fail (so "this request created it" is known for certain, even between two racing requests) and reuse policy
+/// RejectDuplicate (a closed one is never run again for the same payment); a refused start describes the existing
+/// workflow, whose memo tells whether an earlier request with the same Idempotency-Key started it.
 /// </summary>
 public sealed class CancellationStarter(ITemporalClient client)
 {
-    /// <summary>The workflow for this payment and whether it had already finished.</summary>
-    public sealed record Result(string WorkflowId, string RunId, bool AlreadyClosed);
+    /// <summary>The workflow for this payment, what the start found, and whether the workflow is still running.</summary>
+    public sealed record Result(string WorkflowId, string RunId, StartVerdict Verdict, bool Running, bool Completed);
 
-    public async Task<Result> StartAsync(CancelPaymentRequest request, CancellationToken cancellationToken)
+    public Task<Result> StartAsync(CancelPaymentRequest request, CancellationMemo memo, CancellationToken cancellationToken) =>
+        StartAsync(request, memo, startDelay: null, cancellationToken);
+
+    /// <summary>As above; with <paramref name="startDelay"/> the workflow exists at once and runs after the delay (notBefore).</summary>
+    public async Task<Result> StartAsync(CancelPaymentRequest request, CancellationMemo memo, TimeSpan? startDelay, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(memo);
         var workflowId = CancelWorkflowIds.For(request);
+        var rpc = new RpcOptions { CancellationToken = cancellationToken };
         var options = new WorkflowOptions(workflowId, TemporalNames.TaskQueue)
         {
-            IdConflictPolicy = WorkflowIdConflictPolicy.UseExisting,
+            IdConflictPolicy = WorkflowIdConflictPolicy.Fail,
             IdReusePolicy = WorkflowIdReusePolicy.RejectDuplicate,
             TypedSearchAttributes = SearchAttributesOf(request),
+            Memo = memo.ToMemo(),
             StaticSummary = SummaryOf(request),
-            Rpc = new RpcOptions { CancellationToken = cancellationToken },
+            StartDelay = startDelay,
+            Rpc = rpc,
         };
         try
         {
             var handle = await client.StartWorkflowAsync((CancelPaymentWorkflow wf) => wf.RunAsync(request), options);
-            return new(workflowId, handle.ResultRunId ?? handle.FirstExecutionRunId ?? handle.RunId!, AlreadyClosed: false);
+            return new(workflowId, handle.ResultRunId ?? handle.FirstExecutionRunId ?? handle.RunId!, StartVerdict.Created, Running: true, Completed: false);
         }
-        catch (WorkflowAlreadyStartedException e)
+        catch (WorkflowAlreadyStartedException)
         {
-            // RejectDuplicate refused: this payment's cancellation already ran to its end. That run is the answer.
-            var runId = e.RunId ?? (await client.GetWorkflowHandle(workflowId).DescribeAsync(new() { Rpc = options.Rpc })).RunId;
-            return new(workflowId, runId, AlreadyClosed: true);
+            var existing = await client.GetWorkflowHandle(workflowId).DescribeAsync(new() { Rpc = rpc });
+            var found = await CancellationMemo.ReadAsync(existing);
+            var verdict = memo.IdempotencyKey is null
+                || found.IdempotencyKey != memo.IdempotencyKey
+                || found.RequestedBy != memo.RequestedBy
+                ? StartVerdict.Existing
+                : StartFingerprint.Same(found.RequestFingerprint, memo.RequestFingerprint) ? StartVerdict.Replayed : StartVerdict.KeyReused;
+            var status = existing.Status;
+            return new(workflowId, existing.RunId, verdict, status == WorkflowExecutionStatus.Running, status == WorkflowExecutionStatus.Completed);
         }
     }
 

@@ -1,116 +1,73 @@
-using System.Security.Claims;
-using CancelWorkflows.Service.Temporal;
 using CancelWorkflows.Workflows.Cancel;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Temporalio.Client;
-using Temporalio.Exceptions;
 
 namespace CancelWorkflows.Service.Api;
 
-/// <summary><c>/v1/cancellations</c>: start a cancellation (or find the one that exists) and read its <c>Status</c>.</summary>
+/// <summary>
+/// <c>/v1/cancellations</c>: start a cancellation (or find the one that exists), read its <c>Status</c>, list
+/// cancellations, resolve an escalation. Every route needs the API key; every error is an RFC 7807 problem, and the
+/// OpenAPI document (<c>/openapi/v1.json</c>) names each one.
+/// </summary>
 public static class CancellationsApi
 {
+    public const string ProblemJson = "application/problem+json";
+
     public static RouteGroupBuilder MapCancellationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/cancellations")
             .WithTags("Cancellations")
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status502BadGateway)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        group.MapPost(string.Empty, StartCancellationAsync)
+        group.MapPost(string.Empty, StartCancellationEndpoint.HandleAsync)
             .WithName("StartCancellation")
             .WithSummary("Cancel one payment")
             .WithDescription(
-                "Starts CancelPaymentWorkflow for the payment, or returns the one that exists: the same workflowId and runId " +
-                "for every call about the same payment, and a finished cancellation is never run again.");
+                "Starts CancelPaymentWorkflow for the payment, or returns the one that exists: the same workflowId and runId for every " +
+                "call about the same payment, and a finished cancellation is never run again. 202 while undecided; 200 with the " +
+                "outcome when it is known (a closed cancellation, or within ?wait=<0-60 seconds>). Idempotency-Key: the same key and " +
+                "body get the first answer again (created: true); the same key with another body is refused with 422. Unknown " +
+                "fields are refused; body at most 16 KiB.")
+            .Accepts<StartCancellationBody>("application/json")
+            .Produces<CancellationStarted>(StatusCodes.Status202Accepted)
+            .Produces<CancellationStarted>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        group.MapGet("/{paymentRequestId}", GetCancellationAsync)
+        group.MapGet(string.Empty, ListCancellationsEndpoint.HandleAsync)
+            .WithName("ListCancellations")
+            .WithSummary("List cancellations (Temporal visibility, paged)")
+            .WithDescription(
+                "Filters: outcome (one of the outcomes), escalated, lateSuccess (true/false), merchant, from/to (start time, ISO-8601; " +
+                "from inclusive, to exclusive), pageSize (1-1000, default 100), pageToken (nextPageToken of the previous page). " +
+                "Eventually consistent: a cancellation shows up a moment after it started.")
+            .Produces<CancellationListPage>(StatusCodes.Status200OK)
+            .ProducesValidationProblem();
+
+        group.MapGet("/{paymentRequestId}", GetCancellationEndpoint.HandleAsync)
             .WithName("GetCancellation")
             .WithSummary("The whole story of one cancellation (the workflow's Status query)")
-            .WithDescription("Add ?by=paymentId when the cancellation was started with Antom's paymentId only.");
+            .WithDescription("Add ?by=paymentId when the cancellation was started with Antom's paymentId only.")
+            .Produces<CancelStatus>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{paymentRequestId}/escalation/resolve", ResolveEscalationEndpoint.HandleAsync)
+            .WithName("ResolveEscalation")
+            .WithSummary("Support's resolution of an escalated cancellation")
+            .WithDescription(
+                "Signals ResolveEscalation {outcome, resolvedBy (default: the calling service), note}. 404 when there is no such " +
+                "cancellation; 409 when it is not waiting for a resolution (not escalated, or already resolved).")
+            .Accepts<ResolveEscalationBody>("application/json")
+            .Produces<EscalationResolveAccepted>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return group;
     }
-
-    public static async Task<Results<Accepted<CancellationStarted>, Ok<CancellationStarted>, ValidationProblem, ProblemHttpResult>> StartCancellationAsync(
-        StartCancellationBody body,
-        ClaimsPrincipal caller,
-        CancellationStarter starter,
-        CancelSettingsFactory settings,
-        TemporalWebLinks links,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(body);
-        var errors = StartCancellationValidation.Validate(body);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The cancellation request is not valid; nothing was started.");
-        }
-
-        var request = new CancelPaymentRequest
-        {
-            PaymentRequestId = Trimmed(body.PaymentRequestId),
-            PaymentId = Trimmed(body.PaymentId),
-            Reason = Trimmed(body.Reason),
-            BookingRef = Trimmed(body.BookingRef),
-            Merchant = Trimmed(body.Merchant),
-            CallbackUrl = Trimmed(body.CallbackUrl),
-            RequestedBy = caller?.Identity?.Name,
-            Settings = settings.Create(),
-        };
-        CancellationStarter.Result started;
-        try
-        {
-            started = await starter.StartAsync(request, cancellationToken);
-        }
-        catch (RpcException e)
-        {
-            // E.g. Temporal down, or a cluster without the search attributes (temporal-config/setup-cluster.sh).
-            return TypedResults.Problem(
-                statusCode: e.Code is RpcException.StatusCode.Unavailable or RpcException.StatusCode.DeadlineExceeded
-                    ? StatusCodes.Status503ServiceUnavailable
-                    : StatusCodes.Status502BadGateway,
-                title: "Temporal did not start the cancellation; nothing was started",
-                detail: e.Message);
-        }
-
-        var statusUrl = request.PaymentRequestId is { } prid
-            ? $"/v1/cancellations/{Uri.EscapeDataString(prid)}"
-            : $"/v1/cancellations/{Uri.EscapeDataString(request.PaymentId!)}?by=paymentId";
-        var answer = new CancellationStarted(started.WorkflowId, started.RunId, statusUrl, links.ForWorkflow(started.WorkflowId, started.RunId));
-        return started.AlreadyClosed ? TypedResults.Ok(answer) : TypedResults.Accepted(statusUrl, answer);
-    }
-
-    public static async Task<Results<Ok<CancelStatus>, ProblemHttpResult>> GetCancellationAsync(
-        string paymentRequestId,
-        string? by,
-        ITemporalClient temporal,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(temporal);
-        var workflowId = string.Equals(by, "paymentId", StringComparison.OrdinalIgnoreCase)
-            ? CancelWorkflowIds.For(null, paymentRequestId)
-            : CancelWorkflowIds.For(paymentRequestId, null);
-        try
-        {
-            var status = await temporal.GetWorkflowHandle<CancelPaymentWorkflow>(workflowId)
-                .QueryAsync(wf => wf.Status, new WorkflowQueryOptions { Rpc = new RpcOptions { CancellationToken = cancellationToken } });
-            return TypedResults.Ok(status);
-        }
-        catch (RpcException e) when (e.Code == RpcException.StatusCode.NotFound)
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status404NotFound,
-                title: "No cancellation for this payment",
-                detail: $"There is no workflow {workflowId}.");
-        }
-        catch (RpcException e) when (e.Code is RpcException.StatusCode.Unavailable or RpcException.StatusCode.DeadlineExceeded)
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Temporal did not answer",
-                detail: e.Message);
-        }
-    }
-
-    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

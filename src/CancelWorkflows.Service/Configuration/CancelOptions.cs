@@ -23,6 +23,12 @@ public sealed class CancelOptions
 
     public TimeSpan EscalationPollInterval { get; set; } = Defaults.EscalationPollInterval;
 
+    /// <summary>After a late success (C5): how long Antom's refund may take before support is asked to check.</summary>
+    public TimeSpan ReconciliationSla { get; set; } = Defaults.ReconciliationSla;
+
+    /// <summary>While a refund is expected: how often Antom is asked whether it went through.</summary>
+    public TimeSpan ReconciliationPollInterval { get; set; } = Defaults.ReconciliationPollInterval;
+
     /// <summary>Base of Temporal Web links (e.g. https://temporal.example.com). Dev mode sets its own UI.</summary>
     public string? TemporalWebBaseUrl { get; set; }
 

@@ -29,6 +29,8 @@ public sealed class CancelOptionsValidator : IValidateOptions<CancelOptions>
         Positive(options.WatchWindow, "Cancel:WatchWindow", failures);
         Positive(options.EscalationSla, "Cancel:EscalationSla", failures);
         Positive(options.EscalationPollInterval, "Cancel:EscalationPollInterval", failures);
+        Positive(options.ReconciliationSla, "Cancel:ReconciliationSla", failures);
+        Positive(options.ReconciliationPollInterval, "Cancel:ReconciliationPollInterval", failures);
 
         if (!string.IsNullOrWhiteSpace(options.TemporalWebBaseUrl)
             && (!Uri.TryCreate(options.TemporalWebBaseUrl, UriKind.Absolute, out var web) || (web.Scheme != Uri.UriSchemeHttp && web.Scheme != Uri.UriSchemeHttps)))

@@ -23,6 +23,10 @@ public sealed class DevModeOptions
     /// <summary>Where the in-process Antom simulator listens.</summary>
     public string SimulatorUrl { get; set; } = "http://127.0.0.1:5090";
 
+    /// <summary>Scales the simulator's notification re-send intervals (Antom's 0 s, 2 min, 10 min, …): 0.001 makes 2 min
+    /// 120 ms, so a test can watch a re-send after an outage.</summary>
+    public double NotificationTimeScale { get; set; } = 1.0;
+
     /// <summary>Every problem, each naming its setting; empty when the options are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -36,6 +40,11 @@ public sealed class DevModeOptions
         Port(TemporalUiPort, "DevMode:TemporalUiPort", failures);
         Url(ApiUrl, "DevMode:ApiUrl", failures);
         Url(SimulatorUrl, "DevMode:SimulatorUrl", failures);
+        if (!(NotificationTimeScale > 0) || double.IsInfinity(NotificationTimeScale))
+        {
+            failures.Add("DevMode:NotificationTimeScale must be a positive number (default 1; 0.001 turns 2 min into 120 ms).");
+        }
+
         return failures;
     }
 

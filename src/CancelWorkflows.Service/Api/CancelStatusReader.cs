@@ -1,0 +1,68 @@
+using CancelWorkflows.Workflows.Cancel;
+using Temporalio.Client;
+using Temporalio.Exceptions;
+
+namespace CancelWorkflows.Service.Api;
+
+/// <summary>
+/// Reads a cancellation's <c>Status</c>, and waits for its outcome by polling that query (25 ms doubling to 250 ms). Why
+/// polling: the workflow's result only comes after its watch window (25 h), and update-with-start would need an update
+/// handler in the workflow; the query needs neither, works for a start that found an existing workflow, and adds at most
+/// 250 ms to an answer that takes at least one Antom round trip anyway.
+/// </summary>
+public sealed class CancelStatusReader(ITemporalClient client)
+{
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(25);
+    private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The status, or null when there is no such workflow. Throws <see cref="RpcException"/> for Temporal's other errors.</summary>
+    public async Task<CancelStatus?> ReadAsync(string workflowId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.GetWorkflowHandle<CancelPaymentWorkflow>(workflowId)
+                .QueryAsync(wf => wf.Status, new WorkflowQueryOptions { Rpc = new RpcOptions { CancellationToken = cancellationToken } });
+        }
+        catch (RpcException e) when (e.Code == RpcException.StatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The result of a completed workflow (its final status), without asking a worker.</summary>
+    public async Task<CancelStatus> ResultAsync(string workflowId, string runId, CancellationToken cancellationToken) =>
+        await client.GetWorkflowHandle<CancelPaymentWorkflow, CancelStatus>(workflowId, runId)
+            .GetResultAsync(followRuns: false, new RpcOptions { CancellationToken = cancellationToken });
+
+    /// <summary>The status once it has an outcome, or the last one read (or null) when <paramref name="wait"/> passed first.</summary>
+    public async Task<CancelStatus?> WaitForOutcomeAsync(string workflowId, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var deadline = DateTimeOffset.UtcNow + wait;
+        var pause = FirstPoll;
+        CancelStatus? last = null;
+        while (true)
+        {
+            try
+            {
+                last = await ReadAsync(workflowId, cancellationToken) ?? last;
+            }
+            catch (RpcException e) when (!TemporalProblems.IsUnavailable(e))
+            {
+                // E.g. asked before the first workflow task ran: not an answer yet, ask again.
+            }
+            catch (WorkflowQueryFailedException)
+            {
+                // Same: the workflow could not answer this time.
+            }
+
+            var left = deadline - DateTimeOffset.UtcNow;
+            if (last?.Outcome is not null || left <= TimeSpan.Zero)
+            {
+                return last;
+            }
+
+            await Task.Delay(pause < left ? pause : left, cancellationToken);
+            pause = pause * 2 < LongestPoll ? pause * 2 : LongestPoll;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using CancelWorkflows.Service.Temporal;
+using Temporalio.Client;
+
+namespace CancelWorkflows.Service.Api;
+
+/// <summary>What the <c>/v1/cancellations</c> handlers need, as one <c>[AsParameters]</c> argument (eShop's pattern).</summary>
+public sealed class CancellationServices(
+    ITemporalClient temporal,
+    CancellationStarter starter,
+    CancelStatusReader statuses,
+    CancelSettingsFactory settings,
+    TemporalWebLinks links)
+{
+    public ITemporalClient Temporal { get; } = temporal;
+
+    public CancellationStarter Starter { get; } = starter;
+
+    public CancelStatusReader Statuses { get; } = statuses;
+
+    public CancelSettingsFactory Settings { get; } = settings;
+
+    public TemporalWebLinks Links { get; } = links;
+}

@@ -1,0 +1,52 @@
+using CancelWorkflows.Workflows.Cancel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Temporalio.Exceptions;
+
+namespace CancelWorkflows.Service.Api;
+
+/// <summary><c>GET /v1/cancellations/{paymentRequestId}</c>: the workflow's <c>Status</c> query.</summary>
+public static class GetCancellationEndpoint
+{
+    public static async Task<Results<Ok<CancelStatus>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        string paymentRequestId,
+        [FromQuery] string? by,
+        [AsParameters] CancellationServices services,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var (address, errors) = CancellationAddress.Parse(paymentRequestId, by);
+        if (address is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        try
+        {
+            var status = await services.Statuses.ReadAsync(address.WorkflowId, cancellationToken);
+            return status is null ? NotFound(address) : TypedResults.Ok(status);
+        }
+        catch (RpcException e)
+        {
+            return TemporalProblems.From(e, "the status could not be read");
+        }
+        catch (WorkflowQueryFailedException e)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                type: ApiProblemTypes.TemporalUnavailable,
+                title: "The cancellation could not answer now; ask again",
+                detail: e.Message);
+        }
+    }
+
+    public static ProblemHttpResult NotFound(CancellationAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            type: ApiProblemTypes.CancellationNotFound,
+            title: "No cancellation for this payment",
+            detail: $"There is no workflow {address.WorkflowId}.");
+    }
+}

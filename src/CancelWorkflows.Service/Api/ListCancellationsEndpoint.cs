@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Temporalio.Client;
+using Temporalio.Exceptions;
+
+namespace CancelWorkflows.Service.Api;
+
+/// <summary>
+/// <c>GET /v1/cancellations?…</c>: a page of cancellations from Temporal visibility
+/// (<see cref="ITemporalClient.ListWorkflowsPaginatedAsync"/>; Temporal's own next-page token, base64url, is the
+/// <c>pageToken</c>, so the API keeps no cursor state). Visibility is eventually consistent: a cancellation appears, and
+/// its outcome changes, a moment after the workflow did.
+/// </summary>
+public static class ListCancellationsEndpoint
+{
+    public static async Task<Results<Ok<CancellationListPage>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        [FromQuery] string? outcome,
+        [FromQuery] string? escalated,
+        [FromQuery] string? lateSuccess,
+        [FromQuery] string? merchant,
+        [FromQuery] string? from,
+        [FromQuery] string? to,
+        [FromQuery] string? pageSize,
+        [FromQuery] string? pageToken,
+        [AsParameters] CancellationServices services,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var (filter, errors) = CancellationListFilter.Parse(outcome, escalated, lateSuccess, merchant, from, to, pageSize, pageToken);
+        if (filter is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The listing filters are not valid.");
+        }
+
+        try
+        {
+            var page = await services.Temporal.ListWorkflowsPaginatedAsync(
+                filter.ToVisibilityQuery(),
+                filter.PageToken,
+                new WorkflowListPaginatedOptions { PageSize = filter.PageSize, Rpc = new RpcOptions { CancellationToken = cancellationToken } });
+            var next = CancellationListFilter.EncodePageToken(page.NextPageToken);
+            return TypedResults.Ok(new CancellationListPage(
+                [.. page.Workflows.Select(CancellationListItem.From)],
+                next.Length == 0 ? null : next));
+        }
+        catch (RpcException e) when (filter.PageToken is not null && !TemporalProblems.IsUnavailable(e))
+        {
+            // Temporal could not read the token (its code for that varies with the visibility store): the caller's mistake.
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["pageToken"] = ["Not a page token of this listing (pass nextPageToken as it came, with the same filters)."] },
+                title: "The listing filters are not valid.");
+        }
+        catch (RpcException e)
+        {
+            return TemporalProblems.From(e, "the cancellations could not be listed");
+        }
+    }
+}

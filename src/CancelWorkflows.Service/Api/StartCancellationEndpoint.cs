@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using CancelWorkflows.Service.DelayedCancel;
+using CancelWorkflows.Workflows.Cancel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Temporalio.Exceptions;
+
+namespace CancelWorkflows.Service.Api;
+
+/// <summary><c>POST /v1/cancellations</c>: start the cancellation of one payment, or answer with the one that exists.</summary>
+public static class StartCancellationEndpoint
+{
+    public static async Task<Results<Accepted<CancellationStarted>, Ok<CancellationStarted>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        HttpRequest http,
+        [FromHeader(Name = IdempotencyKeyHeader.Name)] string? idempotencyKey,
+        [FromQuery] string? wait,
+        ClaimsPrincipal caller,
+        [AsParameters] CancellationServices services,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(services);
+        var clock = Stopwatch.StartNew();
+        var read = await JsonBodyReader.ReadAsync(http, cancellationToken);
+        if (read.Problem is not null)
+        {
+            return read.Problem;
+        }
+
+        var json = StrictJsonObject.Parse(read.Bytes, StartCancellationValidation.Fields);
+        var errors = json.Errors;
+        var body = StartCancellationBody.From(json);
+        if (errors.Count == 0)
+        {
+            errors = StartCancellationValidation.Validate(body);
+        }
+
+        if (IdempotencyKeyHeader.Problem(idempotencyKey) is { } keyProblem)
+        {
+            errors[IdempotencyKeyHeader.Name] = [keyProblem];
+        }
+
+        var (startDelay, notBeforeProblem) = NotBefore.Parse(body.NotBefore, DateTimeOffset.UtcNow);
+        if (notBeforeProblem is not null)
+        {
+            errors[NotBefore.Field] = [notBeforeProblem];
+        }
+
+        var (waitFor, waitProblem) = WaitParameter.Parse(wait);
+        if (waitProblem is not null)
+        {
+            errors["wait"] = [waitProblem];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The cancellation request is not valid; nothing was started.");
+        }
+
+        var callerName = caller?.Identity?.Name;
+        var request = new CancelPaymentRequest
+        {
+            PaymentRequestId = body.PaymentRequestId,
+            PaymentId = body.PaymentId,
+            Reason = body.Reason,
+            BookingRef = body.BookingRef,
+            Merchant = body.Merchant,
+            CallbackUrl = body.CallbackUrl,
+            RequestedBy = callerName,
+            Settings = services.Settings.Create(),
+        };
+        var memo = new CancellationMemo(callerName, idempotencyKey, idempotencyKey is null ? null : StartFingerprint.Of(body));
+        CancellationStarter.Result started;
+        try
+        {
+            started = await services.Starter.StartAsync(request, memo, startDelay, cancellationToken);
+        }
+        catch (RpcException e)
+        {
+            // E.g. Temporal down, or a cluster without the search attributes (temporal-config/setup-cluster.sh).
+            return TemporalProblems.From(e, "the cancellation was not started");
+        }
+
+        if (started.Verdict == StartVerdict.KeyReused)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                type: ApiProblemTypes.IdempotencyKeyReused,
+                title: "This Idempotency-Key was used for a different request",
+                detail: $"The key started {started.WorkflowId} with another body; use a new key for a new request.");
+        }
+
+        var address = CancellationAddress.Of(request);
+        // A delayed start has nothing to wait for yet.
+        var decided = await DecidedStatusAsync(services.Statuses, started, startDelay is null ? waitFor - clock.Elapsed : TimeSpan.Zero, cancellationToken);
+        var answer = new CancellationStarted(
+            started.WorkflowId,
+            started.RunId,
+            address.StatusUrl,
+            services.Links.ForWorkflow(started.WorkflowId, started.RunId),
+            Created: started.Verdict is StartVerdict.Created or StartVerdict.Replayed,
+            Outcome: decided?.Outcome,
+            Cancellation: decided?.Outcome is not null || !started.Running ? decided : null);
+        return started.Running && decided?.Outcome is null
+            ? TypedResults.Accepted(address.StatusUrl, answer)
+            : TypedResults.Ok(answer);
+    }
+
+    /// <summary>The status when the outcome is known: a closed workflow's result, or a running one's within the wait.</summary>
+    private static async Task<CancelStatus?> DecidedStatusAsync(
+        CancelStatusReader statuses, CancellationStarter.Result started, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (started.Completed)
+            {
+                return await statuses.ResultAsync(started.WorkflowId, started.RunId, cancellationToken);
+            }
+
+            if (!started.Running)
+            {
+                return await statuses.ReadAsync(started.WorkflowId, cancellationToken);
+            }
+
+            return wait > TimeSpan.Zero ? await statuses.WaitForOutcomeAsync(started.WorkflowId, wait, cancellationToken) : null;
+        }
+        catch (Exception e) when (e is RpcException or WorkflowQueryFailedException or WorkflowQueryRejectedException)
+        {
+            // The start itself succeeded; without an outcome the answer is still the workflow (202, or 200 when closed).
+            return null;
+        }
+    }
+}

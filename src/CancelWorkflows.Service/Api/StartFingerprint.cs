@@ -1,0 +1,28 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace CancelWorkflows.Service.Api;
+
+/// <summary>A stable digest of what a start asked for (the normalised body), to tell a retry from a different request
+/// under the same <c>Idempotency-Key</c>.</summary>
+public static class StartFingerprint
+{
+    public static string Of(StartCancellationBody body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        string?[] fields = [body.PaymentRequestId, body.PaymentId, body.Reason, body.BookingRef, body.Merchant, body.CallbackUrl];
+        if (body.NotBefore is not null)
+        {
+            // Only when given, so fingerprints stored before notBefore existed still match their retries.
+            fields = [.. fields, body.NotBefore];
+        }
+
+        var canonical = JsonSerializer.SerializeToUtf8Bytes(fields);
+        return Convert.ToHexStringLower(SHA256.HashData(canonical));
+    }
+
+    /// <summary>Same digest, for code that compares strings read back from Temporal.</summary>
+    public static bool Same(string? a, string? b) =>
+        a is not null && b is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(a), Encoding.ASCII.GetBytes(b));
+}

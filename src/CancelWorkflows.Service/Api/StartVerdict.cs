@@ -1,0 +1,17 @@
+namespace CancelWorkflows.Service.Api;
+
+/// <summary>What a start found.</summary>
+public enum StartVerdict
+{
+    /// <summary>This request started the workflow.</summary>
+    Created,
+
+    /// <summary>An earlier request with the same Idempotency-Key and body started it: answered as that one was.</summary>
+    Replayed,
+
+    /// <summary>A cancellation of this payment already existed (another request, another key or none): it is the answer.</summary>
+    Existing,
+
+    /// <summary>The Idempotency-Key was used before for this payment with a different body: refused (422).</summary>
+    KeyReused,
+}

@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+
+namespace CancelWorkflows.Service.Tests.Api;
+
+/// <summary><c>/openapi/v1.json</c> describes every endpoint, its parameters and every answer, errors as RFC 7807.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class OpenApiDocumentTests(ApiDevMode api)
+{
+    public static TheoryData<string, string, int[]> Operations => new()
+    {
+        { "/v1/cancellations", "post", [200, 202, 400, 401, 413, 415, 422, 502, 503] },
+        { "/v1/cancellations", "get", [200, 400, 401, 502, 503] },
+        { "/v1/cancellations/{paymentRequestId}", "get", [200, 400, 401, 404, 502, 503] },
+        { "/v1/cancellations/{paymentRequestId}/escalation/resolve", "post", [202, 400, 401, 404, 409, 413, 415, 502, 503] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public async Task OpenApi_Operation_EveryAnswerDescribedErrorsAsProblemDetails(string path, string method, int[] codes)
+    {
+        var document = await DocumentAsync();
+
+        var operation = document["paths"]?[path]?[method];
+        Assert.NotNull(operation);
+        Assert.False(string.IsNullOrEmpty((string?)operation["summary"]));
+        var responses = operation["responses"]!.AsObject();
+        foreach (var code in codes)
+        {
+            var response = responses[code.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+            Assert.True(response is not null, $"{method} {path}: no {code} answer described");
+            if (code >= 400)
+            {
+                var schema = response["content"]?["application/problem+json"]?["schema"];
+                Assert.True(schema is not null, $"{method} {path}: {code} is not application/problem+json");
+                var expected = code == 400 ? "HttpValidationProblemDetails" : "ProblemDetails";
+                Assert.EndsWith("/" + expected, (string?)schema["$ref"], StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.NotNull(response["content"]?["application/json"]?["schema"]);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task OpenApi_StartAndResolve_DescribeTheirBodiesAndParameters()
+    {
+        var document = await DocumentAsync();
+        var schemas = document["components"]!["schemas"]!.AsObject();
+
+        var start = document["paths"]!["/v1/cancellations"]!["post"]!;
+        Assert.EndsWith("/StartCancellationBody", (string?)start["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"], StringComparison.Ordinal);
+        Assert.Contains(start["parameters"]!.AsArray(), p => (string?)p!["name"] == "Idempotency-Key" && (string?)p["in"] == "header");
+        Assert.Contains(start["parameters"]!.AsArray(), p => (string?)p!["name"] == "wait" && (string?)p["in"] == "query");
+        var body = schemas["StartCancellationBody"]!["properties"]!.AsObject();
+        Assert.Equal(["bookingRef", "callbackUrl", "merchant", "notBefore", "paymentId", "paymentRequestId", "reason"], body.Select(p => p.Key).Order());
+
+        var resolve = document["paths"]!["/v1/cancellations/{paymentRequestId}/escalation/resolve"]!["post"]!;
+        Assert.EndsWith("/ResolveEscalationBody", (string?)resolve["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"], StringComparison.Ordinal);
+
+        var list = document["paths"]!["/v1/cancellations"]!["get"]!;
+        var filters = list["parameters"]!.AsArray().Select(p => (string?)p!["name"]).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "outcome", "escalated", "lateSuccess", "merchant", "from", "to", "pageSize", "pageToken" }, filters);
+
+        Assert.NotNull(schemas["ProblemDetails"]);
+        Assert.NotNull(schemas["HttpValidationProblemDetails"]);
+        Assert.NotNull(schemas["CancellationStarted"]);
+        Assert.NotNull(schemas["CancelStatus"]);
+        Assert.NotNull(schemas["CancellationListPage"]);
+    }
+
+    private async Task<JsonNode> DocumentAsync()
+    {
+        using var http = api.NewHttp(null);
+        return JsonNode.Parse(await http.GetStringAsync("openapi/v1.json"))!;
+    }
+}
