@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using CancelWorkflows.Cli.Commands;
+using CancelWorkflows.Cli.Commands.Promotions;
 using CancelWorkflows.Cli.Failures;
 using CancelWorkflows.Cli.Hosting;
 
@@ -47,6 +48,7 @@ public static class CancelCtl
         root.Add(WatchCommand.Create(runner));
         root.Add(ResolveCommand.Create(runner));
         root.Add(ReportCommand.Create(runner, host.Clock));
+        root.Add(PromoCommand.Create(runner, host.Clock));
         return root;
     }
 

@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CancelWorkflows.Antom.Wire;
+using CancelWorkflows.AntomSimulator;
+using CancelWorkflows.Service.Tests.Infrastructure;
+using CancelWorkflows.Workflows.Promotions;
+
+namespace CancelWorkflows.Service.Tests.Promotions;
+
+/// <summary>Trigger now through the API: the run pages through the booking service's holds, cancels each unpaid one once
+/// (paid ones left alone), finishes, and GET shows its summary; a second trigger cancels nothing twice.</summary>
+[Collection(PromotionDevModeCollection.Name)]
+public sealed class PromotionRunTests(PromotionDevMode devMode)
+{
+    private HttpClient Api => devMode.Dev.Api;
+
+    [Fact]
+    public async Task Trigger_FansOutOverPages_FinishesAndGetShowsTheSummary_SecondTriggerCancelsNothingTwice()
+    {
+        var promoId = PromotionApiCalls.NewPromoId("run");
+        var unpaid = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            unpaid.Add(await PaymentAsync($"{promoId}-u{i}", "PROCESSING"));
+        }
+
+        var paid = await PaymentAsync($"{promoId}-paid", "SUCCESS");
+        devMode.Holds.Serve(promoId, [.. unpaid.Append(paid).Select(id => new UnpaidHold(id, $"BK-{id}", new HoldAmount("USD", "1000")))], pageSize: 2);
+        using var created = await Api.CreatePromotionAsync(new { promoId, endsAt = PromotionApiCalls.InAnHour(), maxParallel = 2 });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        using var trigger = await Api.PostAsync($"v1/promotions/{promoId}/trigger", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, trigger.StatusCode);
+        var first = await Api.WaitForCompletedRunAsync(promoId, notWorkflowId: null, TimeSpan.FromSeconds(60));
+        var summary = first["lastRun"]!["summary"]!;
+        Assert.Equal((3, 5, 5), ((int)summary["pagesRead"]!, (int)summary["holdsListed"]!, (int)summary["started"]!));
+        Assert.Equal(4, (int)summary["byOutcome"]!["Cancelled"]!);
+        Assert.Equal(1, (int)summary["byOutcome"]!["NotCancellable"]!);
+        Assert.Equal(1, (int)summary["paidLeftAlone"]!);
+        Assert.True((bool)summary["completed"]!);
+        var firstRunId = (string?)first["lastRun"]!["workflowId"];
+        Assert.StartsWith($"promo-expiry-{promoId}-", firstRunId, StringComparison.Ordinal);
+        Assert.Equal(1, (await devMode.Temporal.ScheduleAsync(promoId))!.Info.NumActions);
+        foreach (var id in unpaid)
+        {
+            Assert.Equal(1, (await devMode.Dev.Simulator.GetPaymentAsync(id))!.EffectiveCancels);
+        }
+
+        Assert.Equal("SUCCESS", (await devMode.Dev.Simulator.GetPaymentAsync(paid))!.PaymentStatus);
+        Assert.Equal(5, await CountChildrenAsync(promoId, expected: 5));
+
+        using var again = await Api.PostAsync($"v1/promotions/{promoId}/trigger", null);
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        var second = await Api.WaitForCompletedRunAsync(promoId, notWorkflowId: firstRunId, TimeSpan.FromSeconds(60));
+        var secondSummary = second["lastRun"]!["summary"]!;
+        Assert.Equal((0, 5), ((int)secondSummary["started"]!, (int)secondSummary["alreadyHandled"]!));
+        Assert.Equal(2, ((JsonArray)second["recentActions"]!).Count);
+        foreach (var id in unpaid)
+        {
+            Assert.Equal(1, (await devMode.Dev.Simulator.GetPaymentAsync(id))!.EffectiveCancels);
+        }
+    }
+
+    [Fact]
+    public async Task OneOff_RunsByItselfAtTheEnd_ExactlyOnce()
+    {
+        var promoId = PromotionApiCalls.NewPromoId("end");
+        var hold = await PaymentAsync($"{promoId}-u", "PROCESSING");
+        devMode.Holds.Serve(promoId, [new UnpaidHold(hold, null, null)], pageSize: 10);
+        var endsAt = DateTimeOffset.UtcNow.AddSeconds(8);
+        endsAt = endsAt.AddTicks(-(endsAt.Ticks % TimeSpan.TicksPerSecond));
+        using var created = await Api.CreatePromotionAsync(new { promoId, endsAt = endsAt.ToString("O") });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var done = await Api.WaitForCompletedRunAsync(promoId, notWorkflowId: null, TimeSpan.FromSeconds(60));
+
+        var action = Assert.Single((JsonArray)done["recentActions"]!)!;
+        Assert.Equal(endsAt, (DateTimeOffset)action["scheduledAt"]!);
+        Assert.True((DateTimeOffset)action["startedAt"]! >= endsAt);
+        Assert.Empty((JsonArray)done["nextActionTimes"]!);
+        Assert.Equal(1, (int)done["lastRun"]!["summary"]!["byOutcome"]!["Cancelled"]!);
+        Assert.Equal(1, (await devMode.Dev.Simulator.GetPaymentAsync(hold))!.EffectiveCancels);
+        await Task.Delay(2000);
+        Assert.Equal(1, (await devMode.Temporal.ScheduleAsync(promoId))!.Info.NumActions);
+    }
+
+    private async Task<string> PaymentAsync(string id, string status)
+    {
+        await devMode.Dev.Simulator.PutPaymentAsync(id, new SimPaymentInput
+        {
+            PaymentMethodType = "ALIPAY_CN",
+            PaymentStatus = status,
+            PaymentAmount = new AntomAmount("USD", "1000"),
+        });
+        return id;
+    }
+
+    /// <summary>Cancel workflows carrying search attribute PromoId (visibility is eventually consistent: polls a while).</summary>
+    private async Task<int> CountChildrenAsync(string promoId, int expected)
+    {
+        var query = $"WorkflowType = 'CancelPaymentWorkflow' AND PromoId = '{promoId}'";
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        int count;
+        do
+        {
+            count = 0;
+            await foreach (var unused in devMode.Temporal.ListWorkflowsAsync(query))
+            {
+                count++;
+            }
+
+            if (count >= expected)
+            {
+                break;
+            }
+
+            await Task.Delay(250);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        return count;
+    }
+}

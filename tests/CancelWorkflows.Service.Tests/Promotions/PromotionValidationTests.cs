@@ -1,0 +1,124 @@
+using CancelWorkflows.Service.Promotions;
+using Temporalio.Client.Schedules;
+
+namespace CancelWorkflows.Service.Tests.Promotions;
+
+/// <summary>The checks made before any schedule is touched, and the one-off spec, without a server.</summary>
+public sealed class PromotionValidationTests
+{
+    private static readonly PromotionOptions Options = new();
+
+    [Theory]
+    [InlineData("0 9 * * MON")]
+    [InlineData("*/15 8-18 * * 1-5")]
+    [InlineData("0 0 1,15 JAN-MAR,dec *")]
+    [InlineData("  30   22 * *   SUN ")]
+    [InlineData("0 0 * * 7")]
+    public void Cron_Valid_NoProblem(string cron) => Assert.Null(CronExpression.Problem(cron));
+
+    [Theory]
+    [InlineData("0 9 * *")]
+    [InlineData("0 0 9 * * MON")]
+    [InlineData("@daily")]
+    [InlineData("60 * * * *")]
+    [InlineData("0 24 * * *")]
+    [InlineData("0 0 0 * *")]
+    [InlineData("0 0 * 13 *")]
+    [InlineData("0 0 * * FUNDAY")]
+    [InlineData("5-1 * * * *")]
+    [InlineData("*/0 * * * *")]
+    [InlineData("1/2/3 * * * *")]
+    public void Cron_Invalid_Problem(string cron) => Assert.NotNull(CronExpression.Problem(cron));
+
+    [Theory]
+    [InlineData("2030-01-01T00:00:00Z", "2030-01-01T00:00:00+00:00")]
+    [InlineData("2030-01-01T01:00:00+01:00", "2030-01-01T00:00:00+00:00")]
+    [InlineData("2030-01-01T00:00:00.2Z", "2030-01-01T00:00:01+00:00")]
+    [InlineData("2030-01-01T00:00Z", "2030-01-01T00:00:00+00:00")]
+    public void ParseEnd_IsoWithOffset_RoundedUpToASecond(string text, string expected) =>
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), PromotionValidation.ParseEnd(text));
+
+    [Theory]
+    [InlineData("2030-01-01T00:00:00")]
+    [InlineData("2030-01-01")]
+    [InlineData("01/01/2030 00:00:00 +00:00")]
+    [InlineData("2030-02-30T00:00:00Z")]
+    public void ParseEnd_NotIsoWithOffset_Null(string text) => Assert.Null(PromotionValidation.ParseEnd(text));
+
+    [Fact]
+    public void EndProblem_PastOrTooCloseOrTooFar_Refused_FutureAccepted()
+    {
+        var now = DateTimeOffset.UtcNow;
+        PromotionDefinition At(DateTimeOffset end) => new() { PromoId = "p", EndsAt = end, MaxParallel = 1 };
+
+        Assert.NotNull(PromotionValidation.EndProblem(At(now.AddMinutes(-1)), now));
+        Assert.NotNull(PromotionValidation.EndProblem(At(now.AddSeconds(1)), now));
+        Assert.NotNull(PromotionValidation.EndProblem(At(now.AddYears(6)), now));
+        Assert.Null(PromotionValidation.EndProblem(At(now.AddMinutes(1)), now));
+    }
+
+    [Theory]
+    [InlineData("Europe/Paris", "Europe/Paris")]
+    [InlineData("UTC", "UTC")]
+    [InlineData("America/Argentina/Buenos_Aires", "America/Argentina/Buenos_Aires")]
+    [InlineData("Romance Standard Time", null)]
+    [InlineData("europe/paris", null)]
+    [InlineData("Mars/Base", null)]
+    public void TimeZone_OnlyExactIanaNames(string name, string? expected) => Assert.Equal(expected, IanaTimeZones.Find(name));
+
+    [Theory]
+    [InlineData("summer-2026", true)]
+    [InlineData("a", true)]
+    [InlineData("Black_Friday.eu", true)]
+    [InlineData("-leading-dash", false)]
+    [InlineData("has space", false)]
+    [InlineData("slash/y", false)]
+    [InlineData("x123456789012345678901234567890123456789012345678", false)]
+    public void PromoId_CharsetAndLength(string promoId, bool valid) =>
+        Assert.Equal(valid, PromotionValidation.PromoIdProblem(promoId) is null);
+
+    [Fact]
+    public void Validate_DefaultsAndNormalizes()
+    {
+        var (definition, errors) = PromotionValidation.Validate(
+            new PromotionBody("weekly", null, " 0  22 * *  SUN ", "Europe/Paris", null, "n"), null, Options);
+
+        Assert.Empty(errors);
+        Assert.Equal(new PromotionDefinition { PromoId = "weekly", Cron = "0 22 * * SUN", TimeZone = "Europe/Paris", MaxParallel = Options.MaxParallel, Note = "n" }, definition);
+    }
+
+    [Fact]
+    public void Definition_SameInstantWrittenWithAnotherOffset_IsTheSameContent()
+    {
+        var a = new PromotionDefinition { PromoId = "p", EndsAt = PromotionValidation.ParseEnd("2030-01-01T01:00:00+01:00"), MaxParallel = 5 };
+        var b = a with { EndsAt = PromotionValidation.ParseEnd("2030-01-01T00:00:00Z") };
+
+        Assert.Equal(a, b);
+        Assert.Empty(a.DifferencesFrom(b));
+        Assert.Single((a with { MaxParallel = 6 }).DifferencesFrom(b));
+    }
+
+    [Fact]
+    public void OneOffSpec_ExactUtcCalendar_ReadBackAsTheEnd()
+    {
+        var end = new DateTimeOffset(2030, 3, 31, 1, 30, 15, TimeSpan.FromHours(2));
+
+        var spec = PromotionScheduleFactory.Spec(new PromotionDefinition { PromoId = "p", EndsAt = end, MaxParallel = 1 });
+
+        Assert.Equal("UTC", spec.TimeZoneName);
+        var calendar = Assert.Single(spec.Calendars);
+        Assert.Equal([2030, 3, 30, 23, 30, 15], new[] { calendar.Year, calendar.Month, calendar.DayOfMonth, calendar.Hour, calendar.Minute, calendar.Second }.Select(r => r.Single().Start));
+        Assert.Equal(end, PromotionScheduleFactory.OneOffEnd(spec));
+        Assert.Null(PromotionScheduleFactory.OneOffEnd(new ScheduleSpec { CronExpressions = ["0 0 * * *"] }));
+    }
+
+    [Fact]
+    public void Options_Defaults_Valid_AndBadOnesNamed()
+    {
+        Assert.Empty(new PromotionOptions().Validate());
+        var failures = new PromotionOptions { CatchupWindow = TimeSpan.Zero, MaxParallel = 0, ContinueAsNewEvery = 0 }.Validate();
+        Assert.Contains(failures, f => f.StartsWith("Promotions:CatchupWindow", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Promotions:MaxParallel", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Promotions:ContinueAsNewEvery", StringComparison.Ordinal));
+    }
+}
