@@ -1,5 +1,7 @@
 using CancelWorkflows.Service.Api;
 using CancelWorkflows.Service.Hosting;
+using CancelWorkflows.Service.Notifications;
+using CancelWorkflows.Service.Promotions;
 using CancelWorkflows.Service.ServiceDefaults;
 
 // CancelWorkflows service: API + hosted Temporal worker. Without Temporal:Address it runs in dev mode (design.md):
@@ -36,6 +38,8 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapCancellationsApi();
+app.MapAntomNotifications();
+app.MapPromotions();
 
 return await ServiceRunner.RunAsync(app);
 

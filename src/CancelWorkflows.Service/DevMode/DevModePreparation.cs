@@ -1,5 +1,6 @@
 using CancelWorkflows.Service.Configuration;
 using CancelWorkflows.Service.Hosting;
+using CancelWorkflows.Service.Notifications;
 
 namespace CancelWorkflows.Service.DevMode;
 
@@ -59,6 +60,8 @@ public static class DevModePreparation
                 ApiUrl = options.ApiUrl.TrimEnd('/'),
                 SimulatorUrl = options.SimulatorUrl.TrimEnd('/'),
                 Lock = folderLock,
+                NotificationsPath = NotificationsPathOf(configuration),
+                NotificationTimeScale = options.NotificationTimeScale,
                 StoppedStaleServers = stale,
             };
         }
@@ -68,6 +71,12 @@ public static class DevModePreparation
             throw;
         }
     }
+
+    /// <summary><c>Notifications:Path</c> if usable; an unusable one is refused later, with the other options.</summary>
+    private static string NotificationsPathOf(IConfiguration configuration) =>
+        configuration[$"{NotificationOptions.Section}:{nameof(NotificationOptions.Path)}"] is { Length: > 1 } path && path.StartsWith('/')
+            ? path
+            : NotificationOptions.DefaultPath;
 
     private static string Refusal(IEnumerable<string> problems) =>
         "Dev mode cannot start:" + string.Concat(problems.Select(p => Environment.NewLine + "  - " + p));

@@ -35,6 +35,7 @@ public sealed class DevModeServers(
                     AntomPrivateKeyPath = setup.Keys.AntomPrivate,
                     Merchants = { [DevModeSetup.MerchantClientId] = setup.Keys.MerchantPublic },
                     NotifyUrl = setup.NotificationUrl,
+                    NotificationTimeScale = setup.NotificationTimeScale,
                 },
                 setup.SimulatorUrl,
                 loggerFactory,

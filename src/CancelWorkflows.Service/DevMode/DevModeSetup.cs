@@ -10,8 +10,6 @@ public sealed class DevModeSetup : IDisposable
     /// (<c>/ams/sandbox/api/...</c>), which the simulator serves like the live ones: dev mode is a sandbox.</summary>
     public const string MerchantClientId = "SANDBOX_DEV_MERCHANT";
 
-    public const string NotificationsPath = "/v1/antom/notifications";
-
     public required string DataDir { get; init; }
 
     public required DevKeyFiles Keys { get; init; }
@@ -27,6 +25,12 @@ public sealed class DevModeSetup : IDisposable
     public required string SimulatorUrl { get; init; }
 
     public required DataFolderLock Lock { get; init; }
+
+    /// <summary>The ingress path (<c>Notifications:Path</c>); the simulator sends its notifications there.</summary>
+    public string NotificationsPath { get; init; } = Notifications.NotificationOptions.DefaultPath;
+
+    /// <summary><c>DevMode:NotificationTimeScale</c>, passed to the simulator.</summary>
+    public double NotificationTimeScale { get; init; } = 1.0;
 
     /// <summary>Stale dev servers stopped during preparation (left by a process that was killed).</summary>
     public IReadOnlyList<int> StoppedStaleServers { get; init; } = [];

@@ -1,6 +1,8 @@
 using CancelWorkflows.Antom.Client;
 using CancelWorkflows.Service.Api;
 using CancelWorkflows.Service.Configuration;
+using CancelWorkflows.Service.Notifications;
+using CancelWorkflows.Service.Promotions;
 using CancelWorkflows.Service.Temporal;
 using CancelWorkflows.Workflows.Activities;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +30,9 @@ public static class CancelWorkflowsRegistration
         // Dev mode put the simulator's address and its key files into the "Antom" section, so one binding serves both modes.
         services.AddAntomClient(AntomClientOptions.SectionName);
         services.AddHttpClient(SupportActivities.HttpClientName);
+        services.AddHttpClient(CallerActivities.HttpClientName);
+        services.AddOptions<CallbackSigningOptions>().BindConfiguration(CallbackSigningOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CallbackSigningOptions>, CallbackSigningOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>
         {
@@ -38,7 +43,9 @@ public static class CancelWorkflowsRegistration
         builder.AddCancelWorkflowsTemporal(mode);
         services.AddSingleton<TemporalWebLinks>();
         services.AddSingleton<CancelSettingsFactory>();
-        services.AddSingleton<CancellationStarter>();
+        services.AddCancellationsApi();
+        services.AddNotificationIngress();
+        services.AddPromotions(mode);
 
         services.AddProblemDetails();
         services.AddOpenApi();

@@ -16,6 +16,8 @@ public sealed class CancelSettingsFactory(IOptions<CancelOptions> options, Tempo
             WatchWindow = cancel.WatchWindow,
             EscalationSla = cancel.EscalationSla,
             EscalationPollInterval = cancel.EscalationPollInterval,
+            ReconciliationSla = cancel.ReconciliationSla,
+            ReconciliationPollInterval = cancel.ReconciliationPollInterval,
             TemporalWebBaseUrl = links.BaseUrl,
         };
     }

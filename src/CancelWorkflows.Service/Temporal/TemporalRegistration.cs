@@ -8,6 +8,7 @@ using CancelWorkflows.Service.ServiceDefaults;
 using CancelWorkflows.Workflows;
 using CancelWorkflows.Workflows.Activities;
 using CancelWorkflows.Workflows.Cancel;
+using CancelWorkflows.Workflows.Promotions;
 using CancelWorkflows.Workflows.Reconciliation;
 using Microsoft.Extensions.Options;
 using Temporalio.Client;
@@ -46,8 +47,14 @@ public static class TemporalRegistration
             .AddScopedActivities<AntomActivities>()
             .AddScopedActivities<SupportActivities>()
             .AddScopedActivities<CallerActivities>()
+            .AddScopedActivities<HoldsActivities>()
             .AddWorkflow<CancelPaymentWorkflow>()
-            .AddWorkflow<RefundReconciliationWorkflow>();
+            .AddWorkflow<RefundReconciliationWorkflow>()
+            .AddWorkflow<PromoExpiryWorkflow>()
+            .ConfigureOptions()
+            .Configure<IOptions<WorkerTuningOptions>>((worker, tuning) => tuning.Value.ApplyTo(worker));
+        services.AddOptions<WorkerTuningOptions>().BindConfiguration(WorkerTuningOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkerTuningOptions>, WorkerTuningOptions.Validator>();
 
         services.AddHealthChecks()
             .AddCheck<TemporalHealthCheck>("temporal", tags: [ServiceDefaultsExtensions.ReadyTag])

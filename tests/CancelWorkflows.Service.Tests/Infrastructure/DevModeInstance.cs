@@ -57,9 +57,10 @@ public sealed class DevModeInstance : IAsyncDisposable
         if (!await process.WaitForLineAsync("CancelWorkflows ready", ReadyTimeout))
         {
             var output = process.Output;
+            var exited = process.HasExited;
             await process.DisposeAsync();
             throw new InvalidOperationException(
-                $"Dev mode was not ready within {ReadyTimeout.TotalSeconds} s (exited: {process.HasExited}). Output:{Environment.NewLine}{output}");
+                $"Dev mode was not ready within {ReadyTimeout.TotalSeconds} s (exited: {exited}). Output:{Environment.NewLine}{output}");
         }
 
         return new DevModeInstance(workingDirectory, ports, process);

@@ -9,7 +9,7 @@ namespace CancelWorkflows.Service.Tests.Infrastructure;
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
-    private static readonly string[] OwnSettingPrefixes = ["Temporal__", "DevMode__", "Cancel__", "Antom__", "Api__", "Support__", "Urls", "ASPNETCORE_URLS", "OTEL_"];
+    private static readonly string[] OwnSettingPrefixes = ["Temporal__", "DevMode__", "Cancel__", "Antom__", "Api__", "Support__", "Notifications__", "Urls", "ASPNETCORE_URLS", "OTEL_"];
 
     private readonly Process process;
     private readonly List<string> lines = [];

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Options;
+using Temporalio.Worker;
+
+namespace CancelWorkflows.Service.Temporal;
+
+/// <summary>
+/// Configuration section <c>Temporal:Worker</c>: the hosted worker's capacity. The workflow cache matters most: every
+/// cancellation waits its watch window (25 h) after its outcome, and the SDK's default cache (10,000) keeps each such
+/// sleeping workflow in memory (P4, 10,000 holds: the worker grew past 1.1 GB with it). 500 holds every cancellation in
+/// flight (a promotion runs at most <c>Promotions:MaxParallelLimit</c> at once, 50 by default) plus room; an evicted
+/// workflow is replayed from its short history (about 25 events) when its timer or a notification wakes it.
+/// </summary>
+public sealed class WorkerTuningOptions
+{
+    public const string Section = "Temporal:Worker";
+
+    /// <summary>Workflows kept in memory between their tasks (SDK default 10,000).</summary>
+    public int MaxCachedWorkflows { get; set; } = 500;
+
+    /// <summary>Workflow tasks run at once (SDK default 100).</summary>
+    public int MaxConcurrentWorkflowTasks { get; set; } = 100;
+
+    /// <summary>Activities run at once (SDK default 100).</summary>
+    public int MaxConcurrentActivities { get; set; } = 100;
+
+    public void ApplyTo(TemporalWorkerOptions worker)
+    {
+        ArgumentNullException.ThrowIfNull(worker);
+        worker.MaxCachedWorkflows = MaxCachedWorkflows;
+        worker.MaxConcurrentWorkflowTasks = MaxConcurrentWorkflowTasks;
+        worker.MaxConcurrentActivities = MaxConcurrentActivities;
+    }
+
+    /// <summary>Refuses values the worker cannot run with; each message names its setting.</summary>
+    public sealed class Validator : IValidateOptions<WorkerTuningOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, WorkerTuningOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(options);
+            var failures = new List<string>();
+            if (options.MaxCachedWorkflows is < 0 or > 100_000)
+            {
+                failures.Add("Temporal:Worker:MaxCachedWorkflows must be between 0 (no cache) and 100000 (default 500).");
+            }
+
+            if (options.MaxConcurrentWorkflowTasks is < 2 or > 10_000)
+            {
+                failures.Add("Temporal:Worker:MaxConcurrentWorkflowTasks must be between 2 and 10000 (default 100).");
+            }
+
+            if (options.MaxConcurrentActivities is < 1 or > 10_000)
+            {
+                failures.Add("Temporal:Worker:MaxConcurrentActivities must be between 1 and 10000 (default 100).");
+            }
+
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Json;
+using CancelWorkflows.Antom.Wire;
+using CancelWorkflows.AntomSimulator;
+using CancelWorkflows.Service.DelayedCancel;
+using CancelWorkflows.Service.Tests.Infrastructure;
+using CancelWorkflows.Service.Tests.Promotions;
+
+namespace CancelWorkflows.Service.Tests.DelayedCancel;
+
+/// <summary>A single delayed cancel: <c>POST /v1/cancellations</c> with <c>notBefore</c> starts the workflow with a start
+/// delay; Antom is not called before that time.</summary>
+[Collection(PromotionDevModeCollection.Name)]
+public sealed class NotBeforeTests(PromotionDevMode devMode)
+{
+    [Fact]
+    public async Task Post_WithNotBefore_WorkflowExistsAtOnceAndCancelsOnlyFromThatTime()
+    {
+        var id = CancellationApiCalls.NewPaymentRequestId();
+        await devMode.Dev.Simulator.PutPaymentAsync(id, new SimPaymentInput
+        {
+            PaymentMethodType = "ALIPAY_CN",
+            PaymentStatus = "PROCESSING",
+            PaymentAmount = new AntomAmount("USD", "1000"),
+        });
+        var notBefore = DateTimeOffset.UtcNow.AddSeconds(4);
+
+        using var response = await devMode.Dev.Api.PostCancellationAsync(new { paymentRequestId = id, reason = "hold expired", notBefore = notBefore.ToString("O") });
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var described = await devMode.Temporal.GetWorkflowHandle($"cancel-{id}").DescribeAsync();
+        var executionTime = new DateTimeOffset(DateTime.SpecifyKind(described.ExecutionTime!.Value, DateTimeKind.Utc));
+        Assert.InRange(executionTime, notBefore.AddSeconds(-1), notBefore.AddSeconds(1));
+        Assert.Empty((await devMode.Dev.Simulator.GetPaymentAsync(id))!.Calls);
+
+        var status = await devMode.Dev.Api.WaitForOutcomeAsync($"/v1/cancellations/{id}", TimeSpan.FromSeconds(60));
+
+        Assert.Equal("Cancelled", (string?)status["outcome"]);
+        var payment = (await devMode.Dev.Simulator.GetPaymentAsync(id))!;
+        Assert.Equal(1, payment.EffectiveCancels);
+        Assert.All(payment.Calls, call => Assert.True(call.Time >= notBefore.AddMilliseconds(-500), $"{call.Api} at {call.Time:O}, before {notBefore:O}"));
+    }
+
+    [Theory]
+    [InlineData("tomorrow")]
+    [InlineData("2030-01-01T00:00:00")]
+    [InlineData("+40d")]
+    public async Task Post_BadNotBefore_400AndNothingStarted(string notBefore)
+    {
+        var id = CancellationApiCalls.NewPaymentRequestId();
+        var text = notBefore == "+40d" ? DateTimeOffset.UtcNow.AddDays(40).ToString("O") : notBefore;
+
+        using var response = await devMode.Dev.Api.PostCancellationAsync(new { paymentRequestId = id, notBefore = text });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull((await response.ReadObjectAsync())["errors"]?["notBefore"]);
+        using var status = await devMode.Dev.Api.GetAsync($"v1/cancellations/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, status.StatusCode);
+    }
+
+    [Fact]
+    public void Parse_PastStartsNow_FutureDelays_Bounded()
+    {
+        var now = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal((null, null), NotBefore.Parse(null, now));
+        Assert.Equal((null, null), NotBefore.Parse("2029-12-31T23:00:00Z", now));
+        Assert.Equal((TimeSpan.FromHours(1), null), NotBefore.Parse("2030-01-01T02:00:00+01:00", now));
+        Assert.NotNull(NotBefore.Parse("2030-02-01T00:00:01Z", now).Problem);
+        Assert.NotNull(NotBefore.Parse("2030-01-01 01:00", now).Problem);
+    }
+}
