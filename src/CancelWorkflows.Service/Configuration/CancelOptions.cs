@@ -19,6 +19,10 @@ public sealed class CancelOptions
 
     public TimeSpan WatchWindow { get; set; } = Defaults.WatchWindow;
 
+    /// <summary>How long a reconciliation started after the cancel closed stays open after its last notification.
+    /// Unset → <see cref="WatchWindow"/>.</summary>
+    public TimeSpan? ReconciliationWatchWindow { get; set; }
+
     public TimeSpan EscalationSla { get; set; } = Defaults.EscalationSla;
 
     public TimeSpan EscalationPollInterval { get; set; } = Defaults.EscalationPollInterval;

@@ -27,6 +27,11 @@ public sealed class CancelOptionsValidator : IValidateOptions<CancelOptions>
         }
 
         Positive(options.WatchWindow, "Cancel:WatchWindow", failures);
+        if (options.ReconciliationWatchWindow is { } reconciliationWindow)
+        {
+            Positive(reconciliationWindow, "Cancel:ReconciliationWatchWindow", failures);
+        }
+
         Positive(options.EscalationSla, "Cancel:EscalationSla", failures);
         Positive(options.EscalationPollInterval, "Cancel:EscalationPollInterval", failures);
         Positive(options.ReconciliationSla, "Cancel:ReconciliationSla", failures);

@@ -14,6 +14,7 @@ public sealed class CancelSettingsFactory(IOptions<CancelOptions> options, Tempo
         {
             RetryDelays = [.. cancel.EffectiveRetryDelays],
             WatchWindow = cancel.WatchWindow,
+            ReconciliationWatchWindow = cancel.ReconciliationWatchWindow,
             EscalationSla = cancel.EscalationSla,
             EscalationPollInterval = cancel.EscalationPollInterval,
             ReconciliationSla = cancel.ReconciliationSla,

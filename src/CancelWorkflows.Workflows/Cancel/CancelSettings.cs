@@ -13,6 +13,14 @@ public sealed record CancelSettings
     /// <summary>How long the workflow stays open after the outcome for late notifications (longer than Antom's 24 h).</summary>
     public TimeSpan WatchWindow { get; init; } = TimeSpan.FromHours(25);
 
+    /// <summary>How long a refund reconciliation started after the cancel closed stays open after its LAST notification
+    /// (Antom re-sends for 24 h 22 min). Null → <see cref="WatchWindow"/>; kept nullable so histories recorded before
+    /// it existed replay with the window they ran with.</summary>
+    public TimeSpan? ReconciliationWatchWindow { get; init; }
+
+    /// <summary>The reconciliation window in force: <see cref="ReconciliationWatchWindow"/>, else <see cref="WatchWindow"/>.</summary>
+    public TimeSpan EffectiveReconciliationWatchWindow => ReconciliationWatchWindow ?? WatchWindow;
+
     /// <summary>Support is notified again each time this passes without a resolution.</summary>
     public TimeSpan EscalationSla { get; init; } = TimeSpan.FromHours(4);
 

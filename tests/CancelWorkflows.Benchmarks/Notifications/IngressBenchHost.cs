@@ -69,8 +69,9 @@ public sealed class IngressBenchHost : IAsyncDisposable
 
     public string NotificationsPath => NotificationOptions.DefaultPath;
 
-    /// <summary>Starts everything; <paramref name="watchWindow"/> and <paramref name="firstRetryDelay"/> shape the cancel workflows.</summary>
-    public static async Task<IngressBenchHost> StartAsync(TimeSpan watchWindow, TimeSpan firstRetryDelay)
+    /// <summary>Starts everything; <paramref name="watchWindow"/> and <paramref name="firstRetryDelay"/> shape the cancel workflows,
+    /// <paramref name="reconciliationWatchWindow"/> (null: the watch window) the reconciliations started after they closed.</summary>
+    public static async Task<IngressBenchHost> StartAsync(TimeSpan watchWindow, TimeSpan firstRetryDelay, TimeSpan? reconciliationWatchWindow = null)
     {
         var cli = Environment.GetEnvironmentVariable("TEMPORAL_CLI_PATH");
         var temporal = await WorkflowEnvironment.StartLocalAsync(new()
@@ -104,6 +105,7 @@ public sealed class IngressBenchHost : IAsyncDisposable
             ["Antom:AntomPublicKey"] = simulator.AntomPublicKeyPem,
             ["Api:ApiKeys:bench"] = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ApiKey))),
             ["Cancel:WatchWindow"] = watchWindow.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+            ["Cancel:ReconciliationWatchWindow"] = reconciliationWatchWindow?.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
             ["Cancel:RetryDelays:0"] = firstRetryDelay.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
             // One line per notification at Information would make the console the bottleneck; production logs go to OTLP.
             ["Logging:LogLevel:Default"] = "Warning",

@@ -27,7 +27,11 @@ public static class SoakBenchmark
         var run = Guid.NewGuid().ToString("N")[..8];
 
         Progress.Say("soak: starting the dev server, the simulator and the service...");
-        await using var host = await IngressBenchHost.StartAsync(watchWindow: TimeSpan.FromSeconds(1), firstRetryDelay: TimeSpan.FromSeconds(10));
+        // Cancellations close 1 s after their outcome so every notification meets a closed cancel; the reconciliations
+        // they start keep production's shape (open long after their last notification: 25 h there, 1 h here, longer
+        // than the send phase), so a later notification for the same payment reaches the same reconciliation.
+        await using var host = await IngressBenchHost.StartAsync(
+            watchWindow: TimeSpan.FromSeconds(1), firstRetryDelay: TimeSpan.FromSeconds(10), reconciliationWatchWindow: TimeSpan.FromHours(1));
         using var verdicts = new VerdictRecorder();
         var ids = Enumerable.Range(0, cancelled).Select(i => $"soak-{run}-c-{i:D5}").ToList();
         Progress.Say($"soak: {cancelled} cancellations through the API; waiting for their workflows to close...");
@@ -54,6 +58,7 @@ public static class SoakBenchmark
         random.Shuffle(all);
         section.Setting("payments", $"{cancelled} cancelled (closed) × {DistinctPerCancelled} distinct notifications + {cancelled * UnknownPerCancelled} never cancelled × 1");
         section.Setting("notifications", $"{all.Length} = {originals.Count} distinct + {duplicates} re-sent bodies ({DuplicateShare:P0}), shuffled, {callers} callers");
+        section.Setting("windows", "cancel workflows close 1 s after their outcome; reconciliations stay open 1 h after their last notification (production: 25 h)");
         section.Setting("re-send", $"a non-acknowledged answer is sent again (signed afresh) up to {Resends} times, 200 ms apart");
 
         Progress.Say($"soak: sending {all.Length} notifications with {callers} callers...");

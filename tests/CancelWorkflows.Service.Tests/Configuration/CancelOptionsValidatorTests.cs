@@ -46,6 +46,16 @@ public sealed class CancelOptionsValidatorTests
         Assert.Contains(result.Failures!, f => f.StartsWith("Cancel:RetryDelays:1 ", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Validate_ZeroReconciliationWatchWindow_FailsNamingTheSetting()
+    {
+        var options = new CancelOptions { ReconciliationWatchWindow = TimeSpan.Zero };
+
+        var result = validator.Validate(null, options);
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Cancel:ReconciliationWatchWindow ", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("CardWindow")]
     [InlineData("MercadoPagoWindow")]

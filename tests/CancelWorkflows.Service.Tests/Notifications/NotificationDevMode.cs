@@ -14,6 +14,9 @@ public sealed class NotificationDevMode : IAsyncLifetime
 {
     public static readonly TimeSpan WatchWindow = TimeSpan.FromSeconds(2);
 
+    /// <summary>Reconciliations (started after a cancel closed) stay open this long after their last notification.</summary>
+    public static readonly TimeSpan ReconciliationWatchWindow = TimeSpan.FromSeconds(6);
+
     private readonly TempFolder folder = new("cw-notify-");
     private readonly Lock gate = new();
     private DevModeInstance? instance;
@@ -54,6 +57,7 @@ public sealed class NotificationDevMode : IAsyncLifetime
         instance = await DevModeInstance.StartAsync(folder.Path, DevModePorts.Allocate(), new Dictionary<string, string?>
         {
             ["Cancel__WatchWindow"] = WatchWindow.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+            ["Cancel__ReconciliationWatchWindow"] = ReconciliationWatchWindow.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
             ["Cancel__RetryDelays__0"] = "00:10:00",
             ["DevMode__NotificationTimeScale"] = "0.001",
         });

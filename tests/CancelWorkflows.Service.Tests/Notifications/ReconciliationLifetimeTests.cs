@@ -5,7 +5,8 @@ namespace CancelWorkflows.Service.Tests.Notifications;
 /// reconciliation, whatever came first. Antom sends PAYMENT_PENDING before PAYMENT_RESULT, and re-sends can reorder
 /// anything; a reconciliation that closes after a first notification which needs no refund (PENDING, a refund, a FAIL)
 /// makes the ingress's next signal-with-start meet a closed id (reuse refused): acknowledged, recorded nowhere.
-/// The reconciliation stays open for a watch window (here 2 s, in production 25 h) after its LAST notification.
+/// The reconciliation stays open for its own watch window (<c>Cancel:ReconciliationWatchWindow</c>; here 6 s, longer than
+/// the cancel's 2 s; in production 25 h) after its LAST notification.
 /// </summary>
 [Collection(NotificationDevModeCollection.Name)]
 public sealed class ReconciliationLifetimeTests(NotificationDevMode fixture)
@@ -17,7 +18,7 @@ public sealed class ReconciliationLifetimeTests(NotificationDevMode fixture)
 
         var pending = await fixture.Poster.PostSignedAsync(NotificationBodies.PaymentResult(id, paymentId, notifyType: "PAYMENT_PENDING"));
         Assert.True(pending.IsExactAcknowledgement, pending.ToString());
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await Task.Delay(NotificationDevMode.WatchWindow + TimeSpan.FromSeconds(1)); // past the cancel's window, inside the reconciliation's
         var result = await fixture.Poster.PostSignedAsync(NotificationBodies.PaymentResult(id, paymentId));
         Assert.True(result.IsExactAcknowledgement, result.ToString());
 

@@ -209,6 +209,43 @@ public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyn
         });
     }
 
+    [Fact]
+    public async Task RefundReconciliationWorkflow_C4_SuccessAfterTheCancelsWatchWindowButInsideItsOwn_StillReconciled()
+    {
+        // The reconciliation keeps its own window (Cancel:ReconciliationWatchWindow) after its LAST notification: a
+        // PENDING first, then a SUCCESS later than the cancel's short window must still reach it, not a closed id.
+        var id = await UnpaidPaymentAsync();
+        using var worker = CancelWorker.Create(devServer.Client, taskQueue, antom.Client);
+        var settings = CancelWorker.FastSettings() with { ReconciliationWatchWindow = TimeSpan.FromSeconds(6) };
+
+        await worker.ExecuteAsync(async () =>
+        {
+            var cancel = await StartAsync(id, CancelWorker.FastSettings());
+            Assert.Equal(CancelOutcomes.Cancelled, (await cancel.GetResultAsync()).Outcome);
+            var pending = new PaymentNotice("PAYMENT_PENDING", null, null, id, null, null, null, null, $"pending-{id}");
+            var options = new WorkflowOptions(ReconciliationWorkflowIds.For(id, null), taskQueue)
+            {
+                IdReusePolicy = Temporalio.Api.Enums.V1.WorkflowIdReusePolicy.RejectDuplicate,
+            };
+            options.SignalWithStart((RefundReconciliationWorkflow wf) => wf.PaymentNotifiedAsync(pending));
+            var reconcile = await devServer.Client.StartWorkflowAsync(
+                (RefundReconciliationWorkflow wf) => wf.RunAsync(new ReconciliationRequest
+                {
+                    PaymentRequestId = id, CancelWorkflowId = cancel.Id, CancelOutcome = CancelOutcomes.Cancelled, Settings = settings,
+                }),
+                options);
+
+            await Task.Delay(settings.WatchWindow * 4);
+            var success = await BuyerPaysAsync(id);
+            await reconcile.SignalAsync(wf => wf.PaymentNotifiedAsync(success));
+            var status = await reconcile.GetResultAsync();
+
+            Assert.Equal(2, status.Notifications.Count);
+            Assert.True(status.LateSuccess);
+            Assert.Equal(RefundStates.Confirmed, status.Reconciliation?.State);
+        });
+    }
+
     private static string NewPaymentId() => $"pr-{Guid.NewGuid():N}";
 
     /// <summary>An unpaid payment inside its 14-minute validity: the cancel voids it (C1).</summary>
