@@ -34,7 +34,7 @@ public sealed class RefundReconciliationWorkflow
 
         // Open for a watch window after the LAST notification: later ones for this payment (a PENDING first, then the
         // RESULT; Antom's retries) all reach this one workflow and are reconciled here.
-        var window = request.Settings.WatchWindow;
+        var window = request.Settings.EffectiveReconciliationWatchWindow;
         DateTimeOffset Until() => (status.Notifications.Count > 0 ? status.Notifications[^1].ReceivedAt : status.StartedAt!.Value) + window;
         await reconciler.WatchAsync(Until, $"watch window {window} after the last notification");
         status.WatchUntil = Until();

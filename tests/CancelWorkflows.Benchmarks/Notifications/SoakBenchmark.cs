@@ -96,6 +96,7 @@ public static class SoakBenchmark
         Progress.Say("soak: counting reconciliations and what they recorded...");
         var perPayment = await ReconciliationsAsync(host, ids);
         var unknownWorkflows = await BenchPayments.CountAsync(host.Temporal, $"WorkflowId STARTS_WITH 'reconcile-soak-{run}-u-' OR WorkflowId STARTS_WITH 'cancel-soak-{run}-u-'");
+        var reconciliationsOpen = await BenchPayments.CountAsync(host.Temporal, $"WorkflowId STARTS_WITH 'reconcile-soak-{run}-c-' AND ExecutionStatus = 'Running'");
         var exactlyOne = perPayment.Count(p => p.Runs == 1);
         var lost = perPayment.Sum(p => Math.Max(0, DistinctPerCancelled - p.Recorded));
         var serverErrors = statuses.Where(kv => kv.Key >= 500).Sum(kv => kv.Value);
@@ -107,6 +108,7 @@ public static class SoakBenchmark
         table.Row("never acknowledged", Fmt.Int(neverAcknowledged));
         table.Row("cancelled payments with exactly one reconciliation", $"{exactlyOne}/{cancelled}");
         table.Row("reconciliation runs per payment (min/max)", $"{perPayment.Min(p => p.Runs)}/{perPayment.Max(p => p.Runs)}");
+        table.Row("reconciliations still open at the end (all should be)", $"{reconciliationsOpen}/{perPayment.Count(p => p.Runs > 0)}");
         table.Row("workflows for never-cancelled payments", Fmt.Int(unknownWorkflows));
         table.Row($"distinct notifications recorded (of {cancelled * DistinctPerCancelled})", Fmt.Int(perPayment.Sum(p => Math.Min(p.Recorded, DistinctPerCancelled))));
         table.Row("lost (acknowledged, recorded nowhere)", Fmt.Int(lost));
