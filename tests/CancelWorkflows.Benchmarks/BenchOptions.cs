@@ -33,7 +33,7 @@ public sealed class BenchOptions
           --start-concurrency N    workflow P2: start calls in flight at most (64)
           --diagnostic             workflow: also run the real workflow over an in-memory Antom (no HTTP, no RSA)
           --await-results          workflow P2: long-poll every workflow's result (default: count closed runs)
-          --sa-refresh             workflow: dev server with forceSearchAttributesCacheRefreshOnRead=true (as tests and
+          --sa-refresh             workflow, promo, notifications, soak: dev server with forceSearchAttributesCacheRefreshOnRead=true (as tests and
                                    dev mode run it; production clusters don't)
           --watch-window MS        workflow: the watch-window timer in both workflows (1)
           --wf-slots N             worker: max concurrent workflow tasks (100)

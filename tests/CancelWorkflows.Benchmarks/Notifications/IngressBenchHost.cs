@@ -70,8 +70,10 @@ public sealed class IngressBenchHost : IAsyncDisposable
     public string NotificationsPath => NotificationOptions.DefaultPath;
 
     /// <summary>Starts everything; <paramref name="watchWindow"/> and <paramref name="firstRetryDelay"/> shape the cancel workflows,
-    /// <paramref name="reconciliationWatchWindow"/> (null: the watch window) the reconciliations started after they closed.</summary>
-    public static async Task<IngressBenchHost> StartAsync(TimeSpan watchWindow, TimeSpan firstRetryDelay, TimeSpan? reconciliationWatchWindow = null)
+    /// <paramref name="reconciliationWatchWindow"/> (null: the watch window) the reconciliations started after they closed.
+    /// <paramref name="forceSearchAttributeRefresh"/>: the dev server re-reads search attributes on every use, as tests and
+    /// dev mode run it (production clusters don't).</summary>
+    public static async Task<IngressBenchHost> StartAsync(TimeSpan watchWindow, TimeSpan firstRetryDelay, TimeSpan? reconciliationWatchWindow = null, bool forceSearchAttributeRefresh = false)
     {
         var cli = Environment.GetEnvironmentVariable("TEMPORAL_CLI_PATH");
         var temporal = await WorkflowEnvironment.StartLocalAsync(new()
@@ -81,7 +83,7 @@ public sealed class IngressBenchHost : IAsyncDisposable
             {
                 ExistingPath = string.IsNullOrWhiteSpace(cli) ? null : cli,
                 StartupTimeout = TimeSpan.FromSeconds(60),
-                ExtraArgs = ["--dynamic-config-value", "system.forceSearchAttributesCacheRefreshOnRead=true"],
+                ExtraArgs = ["--dynamic-config-value", $"system.forceSearchAttributesCacheRefreshOnRead={(forceSearchAttributeRefresh ? "true" : "false")}"],
             },
         });
         var antomKey = AntomKeys.Generate();

@@ -30,7 +30,8 @@ public static class NotificationBenchmark
         var run = Guid.NewGuid().ToString("N")[..8];
 
         Progress.Say("notifications: starting the dev server, the simulator and the service...");
-        await using var host = await IngressBenchHost.StartAsync(watchWindow: TimeSpan.FromHours(1), firstRetryDelay: TimeSpan.FromHours(1));
+        await using var host = await IngressBenchHost.StartAsync(
+            watchWindow: TimeSpan.FromHours(1), firstRetryDelay: TimeSpan.FromHours(1), forceSearchAttributeRefresh: options.ForceSearchAttributeRefresh);
         using var verdicts = new VerdictRecorder();
         var ids = Enumerable.Range(0, workflowCount).Select(i => $"p3-{run}-{i:D4}").ToList();
         Progress.Say($"notifications: {workflowCount} cancellations waiting in a U-retry (their workflows receive the signals)...");
@@ -53,6 +54,7 @@ public static class NotificationBenchmark
 
         section.Setting("requests", $"{warmUp} warm-up + {rounds} round(s) × {perRound} per variant per concurrency, variants alternating");
         section.Setting("signal targets", $"{workflowCount} running CancelPaymentWorkflows (U-retry wait), a distinct PAYMENT_PENDING body per request");
+        section.Setting("forceSearchAttributesCacheRefreshOnRead", options.ForceSearchAttributeRefresh ? "true (--sa-refresh, as tests and dev mode)" : "false (as production clusters)");
         section.Setting("logging", "Warning (one Information line per notification otherwise)");
         var table = new TextTable("per variant and concurrency (all rounds together)", "variant", "callers", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "acked", "5xx", "cpu: process", "dev server");
         section.Tables.Add(table);

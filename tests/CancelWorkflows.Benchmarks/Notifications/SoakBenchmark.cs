@@ -31,7 +31,8 @@ public static class SoakBenchmark
         // they start keep production's shape (open long after their last notification: 25 h there, 1 h here, longer
         // than the send phase), so a later notification for the same payment reaches the same reconciliation.
         await using var host = await IngressBenchHost.StartAsync(
-            watchWindow: TimeSpan.FromSeconds(1), firstRetryDelay: TimeSpan.FromSeconds(10), reconciliationWatchWindow: TimeSpan.FromHours(1));
+            watchWindow: TimeSpan.FromSeconds(1), firstRetryDelay: TimeSpan.FromSeconds(10), reconciliationWatchWindow: TimeSpan.FromHours(1),
+            forceSearchAttributeRefresh: options.ForceSearchAttributeRefresh);
         using var verdicts = new VerdictRecorder();
         var ids = Enumerable.Range(0, cancelled).Select(i => $"soak-{run}-c-{i:D5}").ToList();
         Progress.Say($"soak: {cancelled} cancellations through the API; waiting for their workflows to close...");
