@@ -11,8 +11,10 @@ public sealed record PaymentNotification(
     string? PaymentTime,
     string? PaymentMethodType);
 
-/// <summary>notifyRefund body. <c>notifyType</c> REFUND_RESULT. Payment ids are carried when Antom knows them
-/// (refunds that follow a cancel), so the notification can be routed to the payment's workflow.</summary>
+/// <summary>notifyRefund body. <c>notifyType</c> REFUND_RESULT. The documented body names the refund only (antom-api.md
+/// §4); payment ids are read when present (the simulator sends them with the refund that follows a late success; whether
+/// Antom does is not verified), so the notification can be routed to the payment's workflow. Without them the ingress
+/// acknowledges and counts it as unroutable.</summary>
 public sealed record RefundNotification(
     string? NotifyType,
     AntomResult? Result,

@@ -66,7 +66,18 @@ public sealed class NotificationIngress(
         var signal = NotificationSignal.From(parsed, body);
         if (signal is null)
         {
-            return Refuse(StatusCodes.Status400BadRequest, NotificationVerdicts.RejectedMissingIds, "REFUND_RESULT without paymentRequestId and paymentId: no payment to route it to");
+            // Antom's notifyRefund carries refund ids only; nothing here knows them before it arrives.
+            var refund = parsed.Refund!;
+            Count(NotificationVerdicts.IgnoredUnroutableRefund);
+            logger.LogWarning(
+                "Notification {NotificationId} (REFUND_RESULT {RefundStatus}, refund {RefundId}/{RefundRequestId}, {Currency} {Value}) names no payment; acknowledged and not recorded",
+                NotificationSignal.IdOf(body),
+                refund.RefundStatus,
+                refund.RefundId,
+                refund.RefundRequestId,
+                refund.RefundAmount?.Currency,
+                refund.RefundAmount?.Value);
+            return NotificationResponses.Acknowledged();
         }
 
         return await RecordAsync(signal, context.RequestAborted);

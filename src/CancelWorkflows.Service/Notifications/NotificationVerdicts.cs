@@ -4,7 +4,7 @@ namespace CancelWorkflows.Service.Notifications;
 
 /// <summary>
 /// What became of one notification: the <c>verdict</c> tag of <c>cancelworkflows_notifications</c> and the <c>reason</c>
-/// of a refusal's problem body. Acknowledged: the first four. Refused (4xx, Antom's re-sends will be refused too): the
+/// of a refusal's problem body. Acknowledged: the first five. Refused (4xx, Antom's re-sends will be refused too): the
 /// <c>rejected-*</c> ones. Not acknowledged (5xx, Antom re-sends): the <c>temporal-*</c> ones.
 /// </summary>
 public static class NotificationVerdicts
@@ -20,6 +20,11 @@ public static class NotificationVerdicts
 
     /// <summary>No cancel workflow for this payment: a payment this service never cancelled. Acknowledged and ignored.</summary>
     public const string IgnoredUnknownPayment = "ignored-unknown-payment";
+
+    /// <summary>A REFUND_RESULT that names no payment, as Antom sends them (refund ids only, antom-api.md §4): it cannot
+    /// be matched to a cancellation, so it is acknowledged (a refusal would only make Antom re-send it for 24 h), logged
+    /// with its refund ids and counted. Reconciliations confirm refunds with inquiryPayment instead.</summary>
+    public const string IgnoredUnroutableRefund = "ignored-unroutable-refund";
 
     public const string RejectedBodyTooLarge = "rejected-body-too-large";
 

@@ -61,9 +61,9 @@ public static class BadNotifications
                 var body = NotificationBodies.PaymentResult(null, null);
                 return (body, Signed(p, body));
             }),
-            ["refund without payment ids"] = (400, "rejected-missing-ids", (p, prid, pid) =>
+            ["refund without refund ids"] = (400, "rejected-missing-ids", (p, prid, pid) =>
             {
-                var body = NotificationBodies.RefundResult(null, null, "rf-" + prid);
+                var body = NotificationBodies.RefundResult(prid, pid, refundId: null);
                 return (body, Signed(p, body));
             }),
             ["oversized body (64 KiB + 1), signed"] = (413, "rejected-body-too-large", (p, prid, pid) =>

@@ -29,14 +29,14 @@ public static class NotificationBodies
         return Encoding.UTF8.GetBytes(body.ToJsonString());
     }
 
-    public static byte[] RefundResult(string? paymentRequestId, string? paymentId, string refundId, string refundStatus = "SUCCESS")
+    public static byte[] RefundResult(string? paymentRequestId, string? paymentId, string? refundId, string refundStatus = "SUCCESS")
     {
         var body = new JsonObject
         {
             ["notifyType"] = "REFUND_RESULT",
             ["result"] = new JsonObject { ["resultCode"] = "SUCCESS", ["resultStatus"] = "S", ["resultMessage"] = "success" },
             ["refundStatus"] = refundStatus,
-            ["refundRequestId"] = "rr-" + refundId,
+            ["refundRequestId"] = refundId is null ? null : "rr-" + refundId,
             ["refundId"] = refundId,
             ["refundAmount"] = new JsonObject { ["currency"] = "USD", ["value"] = "1000" },
             ["refundTime"] = "2026-03-10T12:05:00+08:00",

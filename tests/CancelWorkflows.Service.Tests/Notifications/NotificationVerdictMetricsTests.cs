@@ -30,6 +30,18 @@ public sealed class NotificationVerdictMetricsTests(NotificationVerdictMetricsTe
     }
 
     [Fact]
+    public async Task RefundNotificationAsAntomSendsIt_NoPaymentIds_AcknowledgedAndCountedUnroutableWithoutTemporal()
+    {
+        // Antom's notifyRefund names the refund only; Temporal is unreachable here, so a routing attempt would be a 503.
+        var before = Ingress.Verdicts.Count;
+
+        var answer = await Ingress.Poster.PostSignedAsync(NotificationBodies.RefundResult(null, null, "rf-unroutable"));
+
+        Assert.True(answer.IsExactAcknowledgement, answer.ToString());
+        Assert.Equal(["ignored-unroutable-refund"], Ingress.Verdicts.Skip(before));
+    }
+
+    [Fact]
     public async Task AuthenticNotification_TemporalUnreachable_NotAcknowledgedAndCounted()
     {
         var before = Ingress.Verdicts.Count;
