@@ -68,6 +68,9 @@ public sealed record CancellationStatus
 
     public bool NeedsEngineer { get; init; }
 
+    /// <summary>A cancellation created with <c>notBefore</c> that has not started yet: when it will (otherwise null).</summary>
+    public DateTimeOffset? ScheduledFor { get; init; }
+
     public DateTimeOffset? StartedAt { get; init; }
 
     public DateTimeOffset? DecidedAt { get; init; }

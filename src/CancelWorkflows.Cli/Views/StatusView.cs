@@ -61,6 +61,7 @@ public static class StatusView
             .Add("merchant", status.Merchant)
             .Add("reason", status.Reason)
             .Add("requested by", status.RequestedBy)
+            .Add("scheduled for", status.ScheduledFor is { } scheduled ? $"{TimeText.Format(scheduled)} (notBefore: nothing is sent to Antom before)" : null)
             .Add("started", TimeText.Format(status.StartedAt))
             .Add("decided", TimeText.Format(status.DecidedAt))
             .Add("escalated", EscalationText(status))

@@ -15,17 +15,32 @@ public sealed class CancelStatusReader(ITemporalClient client)
     private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(25);
     private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>The status, or null when there is no such workflow. Throws <see cref="RpcException"/> for Temporal's other errors.</summary>
+    /// <summary>The status, or null when there is no such workflow. A workflow still waiting for its <c>notBefore</c> has
+    /// run no code that could answer the query (Temporal refuses it): its status then comes from describe, with
+    /// <see cref="CancelStatus.ScheduledFor"/>. Throws <see cref="RpcException"/> for Temporal's other errors.</summary>
     public async Task<CancelStatus?> ReadAsync(string workflowId, CancellationToken cancellationToken)
     {
+        var rpc = new RpcOptions { CancellationToken = cancellationToken };
+        var handle = client.GetWorkflowHandle<CancelPaymentWorkflow>(workflowId);
         try
         {
-            return await client.GetWorkflowHandle<CancelPaymentWorkflow>(workflowId)
-                .QueryAsync(wf => wf.Status, new WorkflowQueryOptions { Rpc = new RpcOptions { CancellationToken = cancellationToken } });
+            return await handle.QueryAsync(wf => wf.Status, new WorkflowQueryOptions { Rpc = rpc });
         }
         catch (RpcException e) when (e.Code == RpcException.StatusCode.NotFound)
         {
             return null;
+        }
+        catch (RpcException e) when (!TemporalProblems.IsUnavailable(e))
+        {
+            // Only asked when the query failed, so a GET costs one call in the usual case.
+            var description = await handle.DescribeAsync(new() { Rpc = rpc });
+            var scheduled = await ScheduledCancellation.StatusOfAsync(description, DateTime.UtcNow);
+            if (scheduled is null)
+            {
+                throw;
+            }
+
+            return scheduled;
         }
     }
 

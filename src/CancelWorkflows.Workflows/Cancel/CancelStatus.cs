@@ -67,6 +67,10 @@ public sealed class CancelStatus
 
     public bool NeedsEngineer { get; set; }
 
+    /// <summary>Set by the API, never by the workflow: when a cancellation created with <c>notBefore</c> will start, while
+    /// that time has not come (the workflow has run no code yet).</summary>
+    public DateTimeOffset? ScheduledFor { get; set; }
+
     public DateTimeOffset? StartedAt { get; set; }
 
     public DateTimeOffset? DecidedAt { get; set; }

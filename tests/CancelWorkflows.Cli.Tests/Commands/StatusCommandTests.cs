@@ -38,6 +38,17 @@ public sealed class StatusCommandTests
     }
 
     [Fact]
+    public async Task Status_NotBeforeNotReached_ShowsWhenItStarts()
+    {
+        var status = SampleCancellations.Status("pr-1", outcome: null) with { ScheduledFor = SampleCancellations.T0.AddMinutes(30) };
+        api.On(HttpMethod.Get, SampleCancellations.StatusPath("pr-1"), HttpStatusCode.OK, status);
+
+        var run = await new InProcessCli(api).RunAsync("status", "pr-1");
+
+        Assert.Contains("scheduled for:       2025-03-01 12:30:00Z (notBefore: nothing is sent to Antom before)", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Status_LateSuccessAndEscalation_AreShown()
     {
         var status = SampleCancellations.Status("pr-1", CancellationOutcomes.Resolved) with

@@ -41,6 +41,32 @@ public sealed class NotBeforeTests(PromotionDevMode devMode)
         Assert.All(payment.Calls, call => Assert.True(call.Time >= notBefore.AddMilliseconds(-500), $"{call.Api} at {call.Time:O}, before {notBefore:O}"));
     }
 
+    [Fact]
+    public async Task Get_BeforeNotBefore_AnswersAtOnceThatItIsScheduled()
+    {
+        // The workflow has run no code yet, so there is nothing to answer a Status query: the API answers from describe.
+        var id = CancellationApiCalls.NewPaymentRequestId();
+        var notBefore = DateTimeOffset.UtcNow.AddMinutes(10);
+        using (var started = await devMode.Dev.Api.PostCancellationAsync(new { paymentRequestId = id, bookingRef = "BK-later", notBefore = notBefore.ToString("O") }))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var response = await devMode.Dev.Api.GetAsync($"v1/cancellations/{id}", cancel.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"answered after {clock.Elapsed}");
+        var status = await response.ReadObjectAsync();
+        Assert.Null((string?)status["outcome"]);
+        Assert.Equal(id, (string?)status["paymentRequestId"]);
+        Assert.Equal("BK-later", (string?)status["bookingRef"]);
+        Assert.InRange(DateTimeOffset.Parse((string)status["scheduledFor"]!, System.Globalization.CultureInfo.InvariantCulture), notBefore.AddSeconds(-1), notBefore.AddSeconds(1));
+        Assert.Equal("scheduled", (string?)status["steps"]!.AsArray().Single()!["name"]);
+        Assert.Empty((await devMode.Dev.Simulator.GetPaymentAsync(id))?.Calls ?? []);
+    }
+
     [Theory]
     [InlineData("tomorrow")]
     [InlineData("2030-01-01T00:00:00")]
