@@ -27,15 +27,16 @@ public static class PromotionApiCalls
         return await response.ReadObjectAsync();
     }
 
-    /// <summary>Polls GET until the last run is Completed; returns the promotion.</summary>
-    public static async Task<JsonObject> WaitForCompletedRunAsync(this HttpClient api, string promoId, string? notWorkflowId, TimeSpan timeout)
+    /// <summary>Polls GET until the last run is Completed and is not <paramref name="notRunId"/>; returns the promotion.
+    /// By run id: two triggers in the same second get the same workflow id (the schedule appends the second).</summary>
+    public static async Task<JsonObject> WaitForCompletedRunAsync(this HttpClient api, string promoId, string? notRunId, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         JsonObject? last = null;
         while (DateTime.UtcNow < deadline)
         {
             last = await api.GetPromotionAsync(promoId);
-            if (last["lastRun"] is JsonObject run && (string?)run["status"] == "Completed" && (string?)run["workflowId"] != notWorkflowId)
+            if (last["lastRun"] is JsonObject run && (string?)run["status"] == "Completed" && (string?)run["runId"] != notRunId)
             {
                 return last;
             }

@@ -32,15 +32,15 @@ public sealed class PromotionRunTests(PromotionDevMode devMode)
         using var trigger = await Api.PostAsync($"v1/promotions/{promoId}/trigger", null);
 
         Assert.Equal(HttpStatusCode.Accepted, trigger.StatusCode);
-        var first = await Api.WaitForCompletedRunAsync(promoId, notWorkflowId: null, TimeSpan.FromSeconds(60));
+        var first = await Api.WaitForCompletedRunAsync(promoId, notRunId: null, TimeSpan.FromSeconds(60));
         var summary = first["lastRun"]!["summary"]!;
         Assert.Equal((3, 5, 5), ((int)summary["pagesRead"]!, (int)summary["holdsListed"]!, (int)summary["started"]!));
         Assert.Equal(4, (int)summary["byOutcome"]!["Cancelled"]!);
         Assert.Equal(1, (int)summary["byOutcome"]!["NotCancellable"]!);
         Assert.Equal(1, (int)summary["paidLeftAlone"]!);
         Assert.True((bool)summary["completed"]!);
-        var firstRunId = (string?)first["lastRun"]!["workflowId"];
-        Assert.StartsWith($"promo-expiry-{promoId}-", firstRunId, StringComparison.Ordinal);
+        Assert.StartsWith($"promo-expiry-{promoId}-", (string?)first["lastRun"]!["workflowId"], StringComparison.Ordinal);
+        var firstRunId = (string?)first["lastRun"]!["runId"];
         Assert.Equal(1, (await devMode.Temporal.ScheduleAsync(promoId))!.Info.NumActions);
         foreach (var id in unpaid)
         {
@@ -52,7 +52,7 @@ public sealed class PromotionRunTests(PromotionDevMode devMode)
 
         using var again = await Api.PostAsync($"v1/promotions/{promoId}/trigger", null);
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
-        var second = await Api.WaitForCompletedRunAsync(promoId, notWorkflowId: firstRunId, TimeSpan.FromSeconds(60));
+        var second = await Api.WaitForCompletedRunAsync(promoId, notRunId: firstRunId, TimeSpan.FromSeconds(60));
         var secondSummary = second["lastRun"]!["summary"]!;
         Assert.Equal((0, 5), ((int)secondSummary["started"]!, (int)secondSummary["alreadyHandled"]!));
         Assert.Equal(2, ((JsonArray)second["recentActions"]!).Count);
@@ -73,7 +73,7 @@ public sealed class PromotionRunTests(PromotionDevMode devMode)
         using var created = await Api.CreatePromotionAsync(new { promoId, endsAt = endsAt.ToString("O") });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
-        var done = await Api.WaitForCompletedRunAsync(promoId, notWorkflowId: null, TimeSpan.FromSeconds(60));
+        var done = await Api.WaitForCompletedRunAsync(promoId, notRunId: null, TimeSpan.FromSeconds(60));
 
         var action = Assert.Single((JsonArray)done["recentActions"]!)!;
         Assert.Equal(endsAt, (DateTimeOffset)action["scheduledAt"]!);

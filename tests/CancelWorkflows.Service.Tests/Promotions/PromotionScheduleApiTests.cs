@@ -125,7 +125,7 @@ public sealed class PromotionScheduleApiTests(PromotionDevMode devMode)
         using var trigger = await Api.PostAsync($"v1/promotions/{promoId}/trigger", null);
 
         Assert.Equal(HttpStatusCode.Accepted, trigger.StatusCode);
-        var done = await Api.WaitForCompletedRunAsync(promoId, notWorkflowId: null, TimeSpan.FromSeconds(30));
+        var done = await Api.WaitForCompletedRunAsync(promoId, notRunId: null, TimeSpan.FromSeconds(30));
         Assert.Equal(0, (int)done["lastRun"]!["summary"]!["holdsListed"]!);
         Assert.True((bool)done["paused"]!);
         Assert.Equal(1, (await devMode.Temporal.ScheduleAsync(promoId))!.Info.NumActions);
@@ -144,7 +144,7 @@ public sealed class PromotionScheduleApiTests(PromotionDevMode devMode)
 
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.EndsWith("promotion-run-in-progress", (string?)(await second.ReadObjectAsync())["type"], StringComparison.Ordinal);
-        await Api.WaitForCompletedRunAsync(promoId, notWorkflowId: null, TimeSpan.FromSeconds(30));
+        await Api.WaitForCompletedRunAsync(promoId, notRunId: null, TimeSpan.FromSeconds(30));
         Assert.Equal(1, (await devMode.Temporal.ScheduleAsync(promoId))!.Info.NumActions);
     }
 
