@@ -48,7 +48,11 @@ public static class CancelWorkflowsRegistration
         services.AddPromotions(mode);
 
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<ApiKeySecurityScheme>();
+            o.AddOperationTransformer<ApiKeySecurityScheme>();
+        });
         services.AddApiKeyAuthentication();
 
         // Last: it waits until everything above runs, then says so.

@@ -69,6 +69,22 @@ public sealed class OpenApiDocumentTests(ApiDevMode api)
         Assert.NotNull(schemas["CancellationListPage"]);
     }
 
+    [Fact]
+    public async Task OpenApi_BearerApiKey_RequiredByTheApiNotByAntomsNotifications()
+    {
+        var document = await DocumentAsync();
+
+        var scheme = document["components"]!["securitySchemes"]!["apiKey"]!;
+        Assert.Equal(("http", "bearer"), ((string?)scheme["type"], (string?)scheme["scheme"]));
+        foreach (var (path, method) in new[] { ("/v1/cancellations", "post"), ("/v1/cancellations/{paymentRequestId}", "get"), ("/v1/promotions", "get") })
+        {
+            var security = document["paths"]![path]![method]!["security"]?.AsArray();
+            Assert.True(security is not null && security.Any(r => r!.AsObject().ContainsKey("apiKey")), $"{method} {path}: no apiKey requirement");
+        }
+
+        Assert.Null(document["paths"]!["/v1/antom/notifications"]!["post"]!["security"]);
+    }
+
     private async Task<JsonNode> DocumentAsync()
     {
         using var http = api.NewHttp(null);
