@@ -42,7 +42,7 @@ public static class CancelCtl
         var runner = new CommandRunner(host, options);
         var root = new RootCommand("cancelctl: start, follow, list and resolve Antom payment cancellations run by CancelWorkflows.");
         options.AddTo(root);
-        root.Add(StartCommand.Create(runner));
+        root.Add(StartCommand.Create(runner, host.Clock));
         root.Add(StatusCommand.Create(runner));
         root.Add(ListCommand.Create(runner, host.Clock));
         root.Add(WatchCommand.Create(runner));

@@ -12,7 +12,7 @@ public static class StartCommand
     /// <summary>Added to the wait for the HTTP call's own time limit: the service answers at the end of the wait.</summary>
     private static readonly TimeSpan WaitMargin = TimeSpan.FromSeconds(15);
 
-    public static Command Create(CommandRunner runner)
+    public static Command Create(CommandRunner runner, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(runner);
         var paymentRequestId = ValueOptions.PaymentId("--payment-request-id", "The merchant's id of the payment (names the workflow: cancel-<id>)");
@@ -22,12 +22,14 @@ public static class StartCommand
         var merchant = ValueOptions.Text("--merchant", "The merchant or brand (searchable; a list filter)", 64);
         var callbackUrl = CallbackUrlOption();
         var idempotencyKey = ValueOptions.Text("--idempotency-key", "Idempotency-Key: a retry with the same key gets the first answer", 255);
+        var notBefore = ValueOptions.Timestamp(
+            "--not-before", "Do not call Antom before this time (e.g. now+30m, 2025-03-01T12:00:00+08:00; at most 30 days ahead)", clock);
         var wait = ValueOptions.WholeNumber("--wait", "Wait up to this many seconds for the outcome", 0, (int)CancelWorkflowsClient.MaxWait.TotalSeconds);
         wait.HelpName = "seconds";
 
         var command = new Command("start", "Cancel one payment, or show the cancellation that already exists for it")
         {
-            paymentRequestId, paymentId, reason, bookingRef, merchant, callbackUrl, idempotencyKey, wait,
+            paymentRequestId, paymentId, reason, bookingRef, merchant, callbackUrl, notBefore, idempotencyKey, wait,
         };
         command.Validators.Add(result =>
         {
@@ -47,6 +49,7 @@ public static class StartCommand
                 BookingRef = context.Value(bookingRef),
                 Merchant = context.Value(merchant),
                 CallbackUrl = context.Value(callbackUrl)?.OriginalString,
+                NotBefore = context.Value(notBefore),
             };
             var waitFor = context.Value(wait) is { } seconds and > 0 ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
             var requestTimeout = waitFor is { } w && w + WaitMargin > context.RequestTimeout ? w + WaitMargin : context.RequestTimeout;

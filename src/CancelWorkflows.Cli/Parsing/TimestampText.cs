@@ -4,11 +4,12 @@ namespace CancelWorkflows.Cli.Parsing;
 
 /// <summary>
 /// Points in time for <c>--from</c>/<c>--to</c>: ISO-8601 (<c>2025-03-01</c>, <c>2025-03-01T12:00:00Z</c>,
-/// <c>2025-03-01T12:00:00+08:00</c>; no offset means UTC), <c>now</c>, or <c>now-&lt;duration&gt;</c> (<c>now-7d</c>).
+/// <c>2025-03-01T12:00:00+08:00</c>; no offset means UTC), <c>now</c>, <c>now-&lt;duration&gt;</c> (<c>now-7d</c>) or
+/// <c>now+&lt;duration&gt;</c> (<c>now+30m</c>, for <c>start --not-before</c>).
 /// </summary>
 public static class TimestampText
 {
-    public const string Examples = "2025-03-01, 2025-03-01T12:00:00Z, now or now-7d";
+    public const string Examples = "2025-03-01, 2025-03-01T12:00:00Z, now, now-7d or now+30m";
 
     private const string Now = "now";
 
@@ -30,9 +31,9 @@ public static class TimestampText
                 return true;
             }
 
-            if (rest[0] == '-' && DurationText.TryParse(rest[1..], out var ago))
+            if (rest[0] is '-' or '+' && DurationText.TryParse(rest[1..], out var offset))
             {
-                timestamp = now - ago;
+                timestamp = rest[0] == '-' ? now - offset : now + offset;
                 return true;
             }
 

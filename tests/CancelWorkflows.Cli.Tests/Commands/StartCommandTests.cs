@@ -34,6 +34,28 @@ public sealed class StartCommandTests
     }
 
     [Fact]
+    public async Task Start_NotBefore_SentAsTheBodysNotBefore()
+    {
+        api.On(HttpMethod.Post, Path, HttpStatusCode.Accepted, SampleCancellations.Started("pr-1"));
+
+        var run = await new InProcessCli(api).RunAsync("start", "--payment-request-id", "pr-1", "--not-before", "2030-03-01T20:00:00+08:00");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        var sent = Assert.Single(api.Requests).BodyJson().GetProperty("notBefore").GetDateTimeOffset();
+        Assert.Equal(new DateTimeOffset(2030, 3, 1, 12, 0, 0, TimeSpan.Zero), sent);
+    }
+
+    [Fact]
+    public async Task Start_NotBeforeNotATime_UsageErrorAndNothingSent()
+    {
+        var run = await new InProcessCli(api).RunAsync("start", "--payment-request-id", "pr-1", "--not-before", "tomorrow");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("--not-before: 'tomorrow' is not a time", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(api.Requests);
+    }
+
+    [Fact]
     public async Task Start_WithoutWait_SendsNoWait()
     {
         api.On(HttpMethod.Post, Path, HttpStatusCode.Accepted, SampleCancellations.Started("pr-1"));

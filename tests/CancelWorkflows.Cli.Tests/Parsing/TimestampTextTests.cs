@@ -14,6 +14,7 @@ public sealed class TimestampTextTests
     [InlineData("now", "2025-03-10T08:30:00Z")]
     [InlineData("now-7d", "2025-03-03T08:30:00Z")]
     [InlineData("NOW-90m", "2025-03-10T07:00:00Z")]
+    [InlineData("now+1d", "2025-03-11T08:30:00Z")]
     public void TryParse_AcceptedForms_GiveTheInstant(string text, string expectedUtc)
     {
         Assert.True(TimestampText.TryParse(text, Now, out var timestamp));
@@ -23,8 +24,9 @@ public sealed class TimestampTextTests
     [Theory]
     [InlineData("")]
     [InlineData("yesterday")]
-    [InlineData("now+1d")]
     [InlineData("now-")]
+    [InlineData("now+")]
+    [InlineData("now*1d")]
     [InlineData("2025-13-01")]
     public void TryParse_Nonsense_IsRefused(string text) => Assert.False(TimestampText.TryParse(text, Now, out _));
 }
