@@ -1,11 +1,10 @@
 extern alias service;
-
 using CancelWorkflows.Benchmarks.Harness;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Temporalio.Client;
 using service::CancelWorkflows.Service.Api;
+using Temporalio.Client;
 
 namespace CancelWorkflows.Benchmarks.Api;
 

@@ -1,5 +1,4 @@
 extern alias service;
-
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using CancelWorkflows.Antom.Signing;
@@ -11,10 +10,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Temporalio.Client;
-using Temporalio.Testing;
 using service::CancelWorkflows.Service.Hosting;
 using service::CancelWorkflows.Service.ServiceDefaults;
+using Temporalio.Client;
+using Temporalio.Testing;
 
 namespace CancelWorkflows.Benchmarks.Harness;
 

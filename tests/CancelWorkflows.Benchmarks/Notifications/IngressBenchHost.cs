@@ -1,5 +1,4 @@
 extern alias service;
-
 using System.Net.Http.Headers;
 using CancelWorkflows.Antom.Notifications;
 using CancelWorkflows.Antom.Signing;
@@ -8,9 +7,9 @@ using CancelWorkflows.Benchmarks.Harness;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Temporalio.Client;
 using service::CancelWorkflows.Service.Api;
 using service::CancelWorkflows.Service.Notifications;
+using Temporalio.Client;
 
 namespace CancelWorkflows.Benchmarks.Notifications;
 

@@ -20,7 +20,11 @@ public sealed class ReconciliationReportTests
             LateSuccess = true,
             Reconciliation = new RefundReconciliation
             {
-                State = "Confirmed", Currency = "USD", Value = "1000", RefundId = "rf-1", ConfirmedAt = SampleCancellations.T0.AddMinutes(30),
+                State = "Confirmed",
+                Currency = "USD",
+                Value = "1000",
+                RefundId = "rf-1",
+                ConfirmedAt = SampleCancellations.T0.AddMinutes(30),
             },
         });
         api.On(HttpMethod.Get, SampleCancellations.StatusPath("pr-2"), HttpStatusCode.OK, SampleCancellations.Status("pr-2") with

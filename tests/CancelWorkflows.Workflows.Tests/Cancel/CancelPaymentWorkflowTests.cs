@@ -122,8 +122,12 @@ public sealed class CancelPaymentWorkflowTests(TemporalDevServerFixture devServe
             var payment = (await antom.Control.GetPaymentAsync(id))!;
             await antom.Control.PutPaymentAsync(id, new SimPaymentInput
             {
-                PaymentId = payment.PaymentId, PaymentMethodType = payment.PaymentMethodType, PaymentStatus = "CANCELLED",
-                PaymentAmount = payment.PaymentAmount, CreateTime = payment.CreateTime, PaymentTime = payment.PaymentTime,
+                PaymentId = payment.PaymentId,
+                PaymentMethodType = payment.PaymentMethodType,
+                PaymentStatus = "CANCELLED",
+                PaymentAmount = payment.PaymentAmount,
+                CreateTime = payment.CreateTime,
+                PaymentTime = payment.PaymentTime,
             });
             var resolved = await handle.GetResultAsync();
             await HistoryCapture.SaveAsync(handle, "escalated-resolved-by-inquiry");
@@ -184,8 +188,12 @@ public sealed class CancelPaymentWorkflowTests(TemporalDevServerFixture devServe
         var paidAt = DateTimeOffset.UtcNow.AddDays(-paidDaysAgo).AddMinutes(-1);
         await antom.Control.PutPaymentAsync(id, new SimPaymentInput
         {
-            PaymentMethodType = method, PaymentStatus = paymentStatus, PaymentAmount = new AntomAmount("USD", "1000"),
-            CreateTime = paidAt.AddMinutes(-1), PaymentTime = paidAt, Captured = captured,
+            PaymentMethodType = method,
+            PaymentStatus = paymentStatus,
+            PaymentAmount = new AntomAmount("USD", "1000"),
+            CreateTime = paidAt.AddMinutes(-1),
+            PaymentTime = paidAt,
+            Captured = captured,
         });
 
         var (status, _) = await RunAsync(id, $"not-cancellable-{rule.ToLowerInvariant()}-{method.ToLowerInvariant()}");
@@ -203,7 +211,9 @@ public sealed class CancelPaymentWorkflowTests(TemporalDevServerFixture devServe
         var id = NewPaymentId();
         await antom.Control.PutPaymentAsync(id, new SimPaymentInput
         {
-            PaymentMethodType = "ALIPAY_CN", PaymentStatus = "CANCELLED", PaymentAmount = new AntomAmount("USD", "1000"),
+            PaymentMethodType = "ALIPAY_CN",
+            PaymentStatus = "CANCELLED",
+            PaymentAmount = new AntomAmount("USD", "1000"),
         });
 
         var (status, _) = await RunAsync(id);
@@ -252,8 +262,11 @@ public sealed class CancelPaymentWorkflowTests(TemporalDevServerFixture devServe
         var id = NewPaymentId();
         await antom.Control.PutPaymentAsync(id, new SimPaymentInput
         {
-            PaymentMethodType = method, PaymentStatus = "SUCCESS", PaymentAmount = new AntomAmount("USD", "1000"),
-            CreateTime = DateTimeOffset.UtcNow.AddMinutes(-2), PaymentTime = DateTimeOffset.UtcNow.AddMinutes(-1),
+            PaymentMethodType = method,
+            PaymentStatus = "SUCCESS",
+            PaymentAmount = new AntomAmount("USD", "1000"),
+            CreateTime = DateTimeOffset.UtcNow.AddMinutes(-2),
+            PaymentTime = DateTimeOffset.UtcNow.AddMinutes(-1),
         });
         return id;
     }
@@ -262,7 +275,11 @@ public sealed class CancelPaymentWorkflowTests(TemporalDevServerFixture devServe
         devServer.Client.StartWorkflowAsync(
             (CancelPaymentWorkflow wf) => wf.RunAsync(new CancelPaymentRequest
             {
-                PaymentRequestId = paymentRequestId, Reason = "test", BookingRef = "BK-1", Merchant = "test-merchant", Settings = settings,
+                PaymentRequestId = paymentRequestId,
+                Reason = "test",
+                BookingRef = "BK-1",
+                Merchant = "test-merchant",
+                Settings = settings,
             }),
             CancelWorker.StartOptions(CancelWorkflowIds.For(paymentRequestId, null), taskQueue));
 

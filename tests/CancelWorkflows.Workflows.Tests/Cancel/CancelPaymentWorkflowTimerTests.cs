@@ -81,7 +81,9 @@ public sealed class CancelPaymentWorkflowTimerTests : IAsyncLifetime
         var id = $"pr-{Guid.NewGuid():N}";
         await antom.Control.PutPaymentAsync(id, new SimPaymentInput
         {
-            PaymentMethodType = "ALIPAY_CN", PaymentStatus = "PROCESSING", PaymentAmount = new AntomAmount("USD", "1000"),
+            PaymentMethodType = "ALIPAY_CN",
+            PaymentStatus = "PROCESSING",
+            PaymentAmount = new AntomAmount("USD", "1000"),
             CreateTime = DateTimeOffset.UtcNow.AddMinutes(-1),
         });
         var taskQueue = TimeSkippingServer.NewTaskQueue();
@@ -111,8 +113,11 @@ public sealed class CancelPaymentWorkflowTimerTests : IAsyncLifetime
         var id = $"pr-{Guid.NewGuid():N}";
         await antom.Control.PutPaymentAsync(id, new SimPaymentInput
         {
-            PaymentMethodType = "ALIPAY_CN", PaymentStatus = "SUCCESS", PaymentAmount = new AntomAmount("USD", "1000"),
-            CreateTime = DateTimeOffset.UtcNow.AddMinutes(-2), PaymentTime = DateTimeOffset.UtcNow.AddMinutes(-1),
+            PaymentMethodType = "ALIPAY_CN",
+            PaymentStatus = "SUCCESS",
+            PaymentAmount = new AntomAmount("USD", "1000"),
+            CreateTime = DateTimeOffset.UtcNow.AddMinutes(-2),
+            PaymentTime = DateTimeOffset.UtcNow.AddMinutes(-1),
         });
         return id;
     }

@@ -197,7 +197,10 @@ public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyn
             var reconcile = await devServer.Client.StartWorkflowAsync(
                 (RefundReconciliationWorkflow wf) => wf.RunAsync(new ReconciliationRequest
                 {
-                    PaymentRequestId = id, CancelWorkflowId = cancel.Id, CancelOutcome = CancelOutcomes.Cancelled, Settings = CancelWorker.FastSettings(),
+                    PaymentRequestId = id,
+                    CancelWorkflowId = cancel.Id,
+                    CancelOutcome = CancelOutcomes.Cancelled,
+                    Settings = CancelWorker.FastSettings(),
                 }),
                 options);
             var status = await reconcile.GetResultAsync();
@@ -231,7 +234,10 @@ public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyn
             var reconcile = await devServer.Client.StartWorkflowAsync(
                 (RefundReconciliationWorkflow wf) => wf.RunAsync(new ReconciliationRequest
                 {
-                    PaymentRequestId = id, CancelWorkflowId = cancel.Id, CancelOutcome = CancelOutcomes.Cancelled, Settings = settings,
+                    PaymentRequestId = id,
+                    CancelWorkflowId = cancel.Id,
+                    CancelOutcome = CancelOutcomes.Cancelled,
+                    Settings = settings,
                 }),
                 options);
 
@@ -254,7 +260,9 @@ public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyn
         var id = NewPaymentId();
         await antom.Control.PutPaymentAsync(id, new SimPaymentInput
         {
-            PaymentMethodType = "ALIPAY_CN", PaymentStatus = "PROCESSING", PaymentAmount = new AntomAmount("USD", "1000"),
+            PaymentMethodType = "ALIPAY_CN",
+            PaymentStatus = "PROCESSING",
+            PaymentAmount = new AntomAmount("USD", "1000"),
             CreateTime = DateTimeOffset.UtcNow.AddMinutes(-1),
         });
         return id;
@@ -272,7 +280,8 @@ public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyn
         devServer.Client.StartWorkflowAsync(
             (CancelPaymentWorkflow wf) => wf.RunAsync(new CancelPaymentRequest
             {
-                PaymentRequestId = id, Settings = settings ?? CancelWorker.FastSettings(TimeSpan.FromSeconds(30)),
+                PaymentRequestId = id,
+                Settings = settings ?? CancelWorker.FastSettings(TimeSpan.FromSeconds(30)),
             }),
             CancelWorker.StartOptions(CancelWorkflowIds.For(id, null), taskQueue));
 

@@ -163,7 +163,10 @@ public sealed class PromoExpiryWorkflowTests(TemporalDevServerFixture devServer)
         devServer.Client.StartWorkflowAsync(
             (PromoExpiryWorkflow wf) => wf.RunAsync(new PromoExpiryRequest
             {
-                PromoId = promoId, MaxParallel = maxParallel, ContinueAsNewEvery = continueAsNewEvery, Settings = CancelWorker.FastSettings(),
+                PromoId = promoId,
+                MaxParallel = maxParallel,
+                ContinueAsNewEvery = continueAsNewEvery,
+                Settings = CancelWorker.FastSettings(),
             }),
             new WorkflowOptions($"{TemporalNames.PromoSchedule(promoId)}-{Guid.NewGuid():N}", taskQueue));
 
@@ -172,8 +175,11 @@ public sealed class PromoExpiryWorkflowTests(TemporalDevServerFixture devServer)
         var id = $"pr-{Guid.NewGuid():N}";
         await antom.Control.PutPaymentAsync(id, new SimPaymentInput
         {
-            PaymentMethodType = "ALIPAY_CN", PaymentStatus = status, PaymentAmount = new AntomAmount("USD", "1000"),
-            CreateTime = DateTimeOffset.UtcNow.AddMinutes(-2), PaymentTime = status == "SUCCESS" ? DateTimeOffset.UtcNow.AddMinutes(-1) : null,
+            PaymentMethodType = "ALIPAY_CN",
+            PaymentStatus = status,
+            PaymentAmount = new AntomAmount("USD", "1000"),
+            CreateTime = DateTimeOffset.UtcNow.AddMinutes(-2),
+            PaymentTime = status == "SUCCESS" ? DateTimeOffset.UtcNow.AddMinutes(-1) : null,
         });
         return id;
     }
