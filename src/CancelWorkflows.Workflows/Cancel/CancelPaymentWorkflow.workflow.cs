@@ -21,6 +21,7 @@ public sealed class CancelPaymentWorkflow
     private readonly LateNotifications notices = new();
     private readonly CallerCallbacks callbacks;
     private readonly RefundReconciler reconciler;
+    private readonly SearchAttributeBatch searchAttributes = new();
     private EscalationResolution? resolution;
     private InquiryResult? lastInquiry;
     private bool reportedToPromotion;
@@ -39,6 +40,7 @@ public sealed class CancelPaymentWorkflow
     {
         Start(request);
         Validate(request);
+        searchAttributes.Begin();
 
         var eligibility = await CheckEligibilityAsync(request);
         if (eligibility is null || Decide(eligibility))
@@ -50,6 +52,7 @@ public sealed class CancelPaymentWorkflow
             }
         }
 
+        searchAttributes.Flush();
         await ReportToPromotionAsync(request);
         callbacks.Send("outcome", status);
         await WatchAsync(request.Settings);
@@ -161,7 +164,7 @@ public sealed class CancelPaymentWorkflow
         status.Detail = problem;
         status.DecidedAt = Workflow.UtcNow;
         Step("invalid request", problem);
-        Upsert(CancelSearchAttributes.CancelOutcome.ValueSet(CancelOutcomes.InvalidRequest));
+        WorkflowStory.Upsert(CancelSearchAttributes.CancelOutcome.ValueSet(CancelOutcomes.InvalidRequest));
         throw new ApplicationFailureException(problem, CancelFailureTypes.InvalidRequest, nonRetryable: true);
     }
 
@@ -257,6 +260,7 @@ public sealed class CancelPaymentWorkflow
                 RetryCounter.Add(1);
                 Step("U-retry scheduled", $"retry {attempt} of {delays.Count} in {delay} (A3: same request, same ids)");
                 SetDetails($"Outcome unknown (U) after attempt {attempt}; retry {attempt} of {delays.Count} in {delay}.");
+                searchAttributes.Flush();
                 await Workflow.DelayWithOptionsAsync(new(delay, $"U-retry {attempt} of {delays.Count} after {delay}"));
             }
         }
@@ -345,6 +349,7 @@ public sealed class CancelPaymentWorkflow
         Finish(CancelOutcomes.Escalated, "A4", status.Attempts.LastOrDefault()?.ResultCode, reason);
         EscalationCounter.Add(1);
         Upsert(CancelSearchAttributes.Escalated.ValueSet(true));
+        searchAttributes.Flush();
         await status.NotifySupportAsync(reason, lastInquiry);
         await ReportToPromotionAsync(request);
 
@@ -403,6 +408,7 @@ public sealed class CancelPaymentWorkflow
     /// the refund of any success that arrives; a reconciliation in progress is finished before completing.</summary>
     private async Task WatchAsync(CancelSettings settings)
     {
+        searchAttributes.Flush();
         var until = Workflow.UtcNow + settings.WatchWindow;
         status.WatchUntil = until;
         SetDetails($"Outcome {status.Outcome} ({status.Rule}). Watching for late notifications until {until:u}.");
@@ -430,7 +436,7 @@ public sealed class CancelPaymentWorkflow
 
     private static void SetDetails(string text) => WorkflowStory.SetDetails(text);
 
-    private static void Upsert(params SearchAttributeUpdate[] updates) => WorkflowStory.Upsert(updates);
+    private void Upsert(params SearchAttributeUpdate[] updates) => searchAttributes.Upsert(updates);
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
