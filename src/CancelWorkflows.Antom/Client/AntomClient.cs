@@ -62,15 +62,10 @@ public sealed class AntomClient : IAntomClient
     public Task<AntomCall<CancelResponse>> CancelAsync(CancelRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.MerchantAccountId is null && options.MerchantAccountId is not null)
-        {
-            request = request with { MerchantAccountId = options.MerchantAccountId };
-        }
-
         return SendAsync(
             "cancel",
             AntomPaths.Cancel,
-            AntomJson.Serialize(request),
+            AntomJson.Serialize(request with { MerchantAccountId = request.MerchantAccountId ?? options.MerchantAccountId }),
             Ids("paymentRequestId", request.PaymentRequestId, "paymentId", request.PaymentId),
             static (CancelResponse r) => r.Result,
             cancellationToken);
@@ -80,15 +75,10 @@ public sealed class AntomClient : IAntomClient
     public Task<AntomCall<InquiryPaymentResponse>> InquiryPaymentAsync(InquiryPaymentRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.MerchantAccountId is null && options.MerchantAccountId is not null)
-        {
-            request = request with { MerchantAccountId = options.MerchantAccountId };
-        }
-
         return SendAsync(
             "inquiryPayment",
             AntomPaths.InquiryPayment,
-            AntomJson.Serialize(request),
+            AntomJson.Serialize(request with { MerchantAccountId = request.MerchantAccountId ?? options.MerchantAccountId }),
             Ids("paymentRequestId", request.PaymentRequestId, "paymentId", request.PaymentId),
             static (InquiryPaymentResponse r) => r.Result,
             cancellationToken);
@@ -98,15 +88,10 @@ public sealed class AntomClient : IAntomClient
     public Task<AntomCall<InquiryRefundResponse>> InquiryRefundAsync(InquiryRefundRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.MerchantAccountId is null && options.MerchantAccountId is not null)
-        {
-            request = request with { MerchantAccountId = options.MerchantAccountId };
-        }
-
         return SendAsync(
             "inquiryRefund",
             AntomPaths.InquiryRefund,
-            AntomJson.Serialize(request),
+            AntomJson.Serialize(request with { MerchantAccountId = request.MerchantAccountId ?? options.MerchantAccountId }),
             Ids("refundRequestId", request.RefundRequestId, "refundId", request.RefundId),
             static (InquiryRefundResponse r) => r.Result,
             cancellationToken);

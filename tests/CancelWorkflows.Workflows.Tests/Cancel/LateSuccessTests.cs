@@ -189,20 +189,7 @@ public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyn
             Assert.Equal(CancelOutcomes.Cancelled, (await cancel.GetResultAsync()).Outcome);
             var notice = await BuyerPaysAsync(id);
 
-            var options = new WorkflowOptions(ReconciliationWorkflowIds.For(id, null), taskQueue)
-            {
-                IdReusePolicy = Temporalio.Api.Enums.V1.WorkflowIdReusePolicy.RejectDuplicate,
-            };
-            options.SignalWithStart((RefundReconciliationWorkflow wf) => wf.PaymentNotifiedAsync(notice));
-            var reconcile = await devServer.Client.StartWorkflowAsync(
-                (RefundReconciliationWorkflow wf) => wf.RunAsync(new ReconciliationRequest
-                {
-                    PaymentRequestId = id,
-                    CancelWorkflowId = cancel.Id,
-                    CancelOutcome = CancelOutcomes.Cancelled,
-                    Settings = CancelWorker.FastSettings(),
-                }),
-                options);
+            var reconcile = await StartReconciliationAsync(id, cancel.Id, notice, CancelWorker.FastSettings());
             var status = await reconcile.GetResultAsync();
 
             Assert.Equal(RefundStates.Confirmed, status.Reconciliation?.State);
@@ -226,20 +213,7 @@ public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyn
             var cancel = await StartAsync(id, CancelWorker.FastSettings());
             Assert.Equal(CancelOutcomes.Cancelled, (await cancel.GetResultAsync()).Outcome);
             var pending = new PaymentNotice("PAYMENT_PENDING", null, null, id, null, null, null, null, $"pending-{id}");
-            var options = new WorkflowOptions(ReconciliationWorkflowIds.For(id, null), taskQueue)
-            {
-                IdReusePolicy = Temporalio.Api.Enums.V1.WorkflowIdReusePolicy.RejectDuplicate,
-            };
-            options.SignalWithStart((RefundReconciliationWorkflow wf) => wf.PaymentNotifiedAsync(pending));
-            var reconcile = await devServer.Client.StartWorkflowAsync(
-                (RefundReconciliationWorkflow wf) => wf.RunAsync(new ReconciliationRequest
-                {
-                    PaymentRequestId = id,
-                    CancelWorkflowId = cancel.Id,
-                    CancelOutcome = CancelOutcomes.Cancelled,
-                    Settings = settings,
-                }),
-                options);
+            var reconcile = await StartReconciliationAsync(id, cancel.Id, pending, settings);
 
             await Task.Delay(settings.WatchWindow * 4);
             var success = await BuyerPaysAsync(id);
@@ -250,6 +224,26 @@ public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyn
             Assert.True(status.LateSuccess);
             Assert.Equal(RefundStates.Confirmed, status.Reconciliation?.State);
         });
+    }
+
+    /// <summary>As the ingress does after the cancel closed: signal-with-start of the payment's reconciliation.</summary>
+    private Task<WorkflowHandle<RefundReconciliationWorkflow, CancelStatus>> StartReconciliationAsync(
+        string id, string cancelWorkflowId, PaymentNotice first, CancelSettings settings)
+    {
+        var options = new WorkflowOptions(ReconciliationWorkflowIds.For(id, null), taskQueue)
+        {
+            IdReusePolicy = Temporalio.Api.Enums.V1.WorkflowIdReusePolicy.RejectDuplicate,
+        };
+        options.SignalWithStart((RefundReconciliationWorkflow wf) => wf.PaymentNotifiedAsync(first));
+        return devServer.Client.StartWorkflowAsync(
+            (RefundReconciliationWorkflow wf) => wf.RunAsync(new ReconciliationRequest
+            {
+                PaymentRequestId = id,
+                CancelWorkflowId = cancelWorkflowId,
+                CancelOutcome = CancelOutcomes.Cancelled,
+                Settings = settings,
+            }),
+            options);
     }
 
     private static string NewPaymentId() => $"pr-{Guid.NewGuid():N}";
