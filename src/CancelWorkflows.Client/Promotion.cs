@@ -74,7 +74,8 @@ public sealed record PromotionLastRun
     public string? TemporalWebUrl { get; init; }
 }
 
-/// <summary>How far a run got: pages read, holds listed and started, outcomes, escalations, late successes.</summary>
+/// <summary>How far a run got: pages read, holds listed and started, outcomes, holds whose status could not be read,
+/// escalations, late successes; while it runs, what the current workflow run has taken up and carried over.</summary>
 public sealed record PromotionSummary
 {
     public int PagesRead { get; init; }
@@ -88,9 +89,22 @@ public sealed record PromotionSummary
 
     public int InFlight { get; init; }
 
+    /// <summary>Holds the current workflow run (since its last continue-as-new) has taken up.</summary>
+    public int StartedThisRun { get; init; }
+
+    /// <summary>Holds the current workflow run took over, not yet started, from the run before it.</summary>
+    public int CarriedHolds { get; init; }
+
+    /// <summary>Holds listed and not yet started.</summary>
+    public int WaitingHolds { get; init; }
+
     public IReadOnlyDictionary<string, int> ByOutcome { get; init; } = new Dictionary<string, int>();
 
     public int PaidLeftAlone { get; init; }
+
+    /// <summary>Holds whose payment status could not be read: nothing was cancelled; the next trigger of the promotion
+    /// tries them again. Not in <see cref="ByOutcome"/> nor in <see cref="Failed"/>.</summary>
+    public int StatusUnreadable { get; init; }
 
     public int Escalations { get; init; }
 

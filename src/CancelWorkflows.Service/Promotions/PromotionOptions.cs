@@ -1,3 +1,5 @@
+using CancelWorkflows.Workflows.Promotions;
+
 namespace CancelWorkflows.Service.Promotions;
 
 /// <summary>
@@ -18,11 +20,14 @@ public sealed class PromotionOptions
     /// <summary><c>Promotions:MaxParallel</c>: hold cancellations in flight at once when a promotion does not say.</summary>
     public int MaxParallel { get; set; } = 50;
 
-    /// <summary><c>Promotions:MaxParallelLimit</c>: the largest <c>maxParallel</c> a promotion may ask for.</summary>
+    /// <summary><c>Promotions:MaxParallelLimit</c>: the largest <c>maxParallel</c> a promotion may ask for (at most
+    /// <see cref="ContinueAsNewEvery"/>: a run never has more holds than that in flight).</summary>
     public int MaxParallelLimit { get; set; } = 500;
 
-    /// <summary><c>Promotions:ContinueAsNewEvery</c>: holds per run before it continues as new (history stays small).</summary>
-    public int ContinueAsNewEvery { get; set; } = 1000;
+    /// <summary><c>Promotions:ContinueAsNewEvery</c>: holds per run before it continues as new, at most
+    /// <see cref="PromoExpiryRequest.MaxContinueAsNewEvery"/> (1,000): every child a run starts stays its pending child
+    /// for the child's 25 h watch window, and Temporal refuses a run more than 2,000 pending children.</summary>
+    public int ContinueAsNewEvery { get; set; } = PromoExpiryRequest.MaxContinueAsNewEvery;
 
     /// <summary>Every problem, each naming its setting; empty when the options are usable.</summary>
     public IReadOnlyList<string> Validate()
@@ -33,19 +38,23 @@ public sealed class PromotionOptions
             failures.Add("Promotions:CatchupWindow must be between 00:00:10 and 365.00:00:00 (default 1.00:00:00).");
         }
 
-        if (MaxParallelLimit is < 1 or > 5000)
+        if (ContinueAsNewEvery is < 1 or > PromoExpiryRequest.MaxContinueAsNewEvery)
         {
-            failures.Add("Promotions:MaxParallelLimit must be between 1 and 5000 (default 500).");
+            failures.Add($"Promotions:ContinueAsNewEvery must be between 1 and {PromoExpiryRequest.MaxContinueAsNewEvery} (default " +
+                $"{PromoExpiryRequest.MaxContinueAsNewEvery}): each hold's cancel stays a pending child of the run that started it for " +
+                "its 25 h watch window, and Temporal refuses a run more than 2,000 pending children; half of that leaves room for " +
+                "Temporal's other per-run limits.");
+        }
+
+        if (MaxParallelLimit < 1 || MaxParallelLimit > ContinueAsNewEvery)
+        {
+            failures.Add($"Promotions:MaxParallelLimit must be between 1 and Promotions:ContinueAsNewEvery ({ContinueAsNewEvery}; default 500): " +
+                "a run never has more holds in flight than it takes up before continuing as new, so a larger maxParallel could not be honoured.");
         }
 
         if (MaxParallel < 1 || MaxParallel > MaxParallelLimit)
         {
             failures.Add($"Promotions:MaxParallel must be between 1 and Promotions:MaxParallelLimit ({MaxParallelLimit}; default 50).");
-        }
-
-        if (ContinueAsNewEvery is < 1 or > 10_000)
-        {
-            failures.Add("Promotions:ContinueAsNewEvery must be between 1 and 10000 (default 1000).");
         }
 
         return failures;

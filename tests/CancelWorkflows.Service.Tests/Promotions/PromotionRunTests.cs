@@ -62,6 +62,33 @@ public sealed class PromotionRunTests(PromotionDevMode devMode)
         }
     }
 
+    /// <summary>A hold whose status could not be read is counted apart in GET's summary (not Failed, not by outcome).
+    /// The report is signalled here as the cancel workflow sends it when its eligibility inquiry gives no usable answer;
+    /// the hold's own cancel is slowed down (two 8 s answers) so that this report is the one the run hears first.</summary>
+    [Fact]
+    public async Task Trigger_HoldReportedStatusUnreadable_GetShowsItUnderItsOwnCount()
+    {
+        var promoId = PromotionApiCalls.NewPromoId("unread");
+        var hold = await PaymentAsync($"{promoId}-u", "PROCESSING");
+        var slow = new SimFault { Kind = "delay", DelayMs = 8000 };
+        await devMode.Dev.Simulator.QueueFaultsAsync(hold, slow, slow);
+        devMode.Holds.Serve(promoId, [new UnpaidHold(hold, null, null)], pageSize: 10);
+        using var created = await Api.CreatePromotionAsync(new { promoId, endsAt = PromotionApiCalls.InAnHour() });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var trigger = await Api.PostAsync($"v1/promotions/{promoId}/trigger", null);
+        Assert.Equal(HttpStatusCode.Accepted, trigger.StatusCode);
+
+        var running = await WaitForAsync(promoId, p => p["lastRun"]?["summary"]?["inFlight"] is JsonNode n && (int)n == 1);
+        var workflowId = (string)running["lastRun"]!["workflowId"]!;
+        await devMode.Temporal.GetWorkflowHandle<PromoExpiryWorkflow>(workflowId)
+            .SignalAsync(wf => wf.HoldDecidedAsync(new HoldDecided(hold, null, null, false, false, StatusUnreadable: true)));
+
+        var done = await Api.WaitForCompletedRunAsync(promoId, notRunId: null, TimeSpan.FromSeconds(60));
+        var summary = done["lastRun"]!["summary"]!;
+        Assert.Equal((1, 1, 0, 1), ((int)summary["started"]!, (int)summary["statusUnreadable"]!, (int)summary["failed"]!, (int)summary["finished"]!));
+        Assert.Empty((JsonObject)summary["byOutcome"]!);
+    }
+
     [Fact]
     public async Task OneOff_RunsByItselfAtTheEnd_ExactlyOnce()
     {
@@ -94,6 +121,22 @@ public sealed class PromotionRunTests(PromotionDevMode devMode)
             PaymentAmount = new AntomAmount("USD", "1000"),
         });
         return id;
+    }
+
+    private async Task<JsonObject> WaitForAsync(string promoId, Func<JsonObject, bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var promotion = await Api.GetPromotionAsync(promoId);
+            if (condition(promotion))
+            {
+                return promotion;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{promoId}: {promotion.ToJsonString()}");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Cancel workflows carrying search attribute PromoId (visibility is eventually consistent: polls a while).</summary>

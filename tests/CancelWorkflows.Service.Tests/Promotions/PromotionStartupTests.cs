@@ -13,6 +13,7 @@ public sealed class PromotionStartupTests : IDisposable
     [Theory]
     [InlineData("Promotions__CatchupWindow", "00:00:01", "Promotions:CatchupWindow")]
     [InlineData("Promotions__MaxParallel", "0", "Promotions:MaxParallel")]
+    [InlineData("Promotions__ContinueAsNewEvery", "1500", "Promotions:ContinueAsNewEvery")]
     [InlineData("Promotions__HoldsSourceUrl", "not a url", "Promotions:HoldsSourceUrl")]
     [InlineData("Promotions__Timeout", "01:00:00", "Promotions:Timeout")]
     public async Task DevMode_BadPromotionSetting_Exits3NamingIt(string variable, string value, string setting)

@@ -121,4 +121,28 @@ public sealed class PromotionValidationTests
         Assert.Contains(failures, f => f.StartsWith("Promotions:MaxParallel", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Promotions:ContinueAsNewEvery", StringComparison.Ordinal));
     }
+
+    /// <summary>A run keeps every child it started as a pending child for the child's 25 h watch window; Temporal refuses
+    /// more than 2,000 per run, so a run may take up at most 1,000 holds, and no promotion may ask for more in flight.</summary>
+    [Theory]
+    [InlineData(1000, 500, 50, null)]
+    [InlineData(1001, 500, 50, "Promotions:ContinueAsNewEvery")]
+    [InlineData(10_000, 500, 50, "Promotions:ContinueAsNewEvery")]
+    [InlineData(100, 500, 50, "Promotions:MaxParallelLimit")]
+    [InlineData(100, 100, 50, null)]
+    public void Options_ContinueAsNewEveryAtMostHalfThePendingChildrenLimit_MaxParallelLimitAtMostContinueAsNewEvery(
+        int continueAsNewEvery, int maxParallelLimit, int maxParallel, string? refused)
+    {
+        var failures = new PromotionOptions { ContinueAsNewEvery = continueAsNewEvery, MaxParallelLimit = maxParallelLimit, MaxParallel = maxParallel }.Validate();
+
+        if (refused is null)
+        {
+            Assert.Empty(failures);
+        }
+        else
+        {
+            var failure = Assert.Single(failures);
+            Assert.StartsWith(refused, failure, StringComparison.Ordinal);
+        }
+    }
 }

@@ -16,10 +16,7 @@ public static class CancelWorker
 {
     public static TemporalWorker Create(ITemporalClient client, string taskQueue, IAntomClient antom, string? supportWebhookUrl = null, string? holdsSourceUrl = null)
     {
-        var holdsActivities = new HoldsActivities(
-            new OneHttpClientFactory(),
-            Options.Create(new HoldsSourceOptions { HoldsSourceUrl = holdsSourceUrl, HoldsSourceToken = HoldsSource.Token }),
-            NullLogger<HoldsActivities>.Instance);
+        var holdsActivities = HoldsActivities(holdsSourceUrl);
         var antomActivities = new AntomActivities(antom, CancelPolicy.Default, TimeProvider.System, NullLogger<AntomActivities>.Instance);
         var supportActivities = new SupportActivities(
             new OneHttpClientFactory(),
@@ -35,6 +32,12 @@ public static class CancelWorker
             .AddAllActivities(supportActivities)
             .AddAllActivities(callerActivities));
     }
+
+    /// <summary>The real holds activity, reading <see cref="HoldsSource"/> at <paramref name="holdsSourceUrl"/>.</summary>
+    public static HoldsActivities HoldsActivities(string? holdsSourceUrl) => new(
+        new OneHttpClientFactory(),
+        Options.Create(new HoldsSourceOptions { HoldsSourceUrl = holdsSourceUrl, HoldsSourceToken = HoldsSource.Token }),
+        NullLogger<HoldsActivities>.Instance);
 
     /// <summary>Settings that keep tests fast: short U-retry delays and watch window.</summary>
     public static CancelSettings FastSettings(TimeSpan? watchWindow = null) => new()

@@ -1,4 +1,5 @@
 using Temporalio.Client;
+using Temporalio.Common;
 
 namespace CancelWorkflows.Workflows.Tests.Infrastructure;
 
@@ -9,17 +10,28 @@ namespace CancelWorkflows.Workflows.Tests.Infrastructure;
 /// </summary>
 public static class HistoryCapture
 {
+    private static string? Folder => Environment.GetEnvironmentVariable("CANCELWORKFLOWS_CAPTURE_HISTORIES") is { } folder
+        && !string.IsNullOrWhiteSpace(folder) ? folder : null;
+
     public static async Task SaveAsync(WorkflowHandle handle, string scenario)
     {
         ArgumentNullException.ThrowIfNull(handle);
-        var folder = Environment.GetEnvironmentVariable("CANCELWORKFLOWS_CAPTURE_HISTORIES");
-        if (string.IsNullOrWhiteSpace(folder))
+        if (Folder is not null)
+        {
+            await SaveAsync(await handle.FetchHistoryAsync(), scenario);
+        }
+    }
+
+    /// <summary>One run's history already fetched (e.g. one run of a continue-as-new chain).</summary>
+    public static async Task SaveAsync(WorkflowHistory history, string scenario)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        if (Folder is not { } folder)
         {
             return;
         }
 
         Directory.CreateDirectory(folder);
-        var history = await handle.FetchHistoryAsync();
         await File.WriteAllTextAsync(Path.Combine(folder, $"{scenario}.json"), history.ToJson());
     }
 }

@@ -78,11 +78,7 @@ public sealed class PromoExpiryWorkflowTests(TemporalDevServerFixture devServer)
     [Fact]
     public async Task RunAsync_ContinueAsNewEveryTwoHolds_CountsCarriedAcrossRuns()
     {
-        var ids = new List<string>();
-        for (var i = 0; i < 7; i++)
-        {
-            ids.Add(await PaymentAsync("PROCESSING"));
-        }
+        var ids = await UnpaidPaymentsAsync(7);
 
         await using var source = await HoldsSource.StartAsync(Pages(ids, 2));
         using var worker = CancelWorker.Create(devServer.Client, taskQueue, antom.Client, holdsSourceUrl: source.Url);
@@ -93,6 +89,36 @@ public sealed class PromoExpiryWorkflowTests(TemporalDevServerFixture devServer)
         Assert.Equal(4, summary.PagesRead);
         Assert.Equal(7, summary.HoldsListed);
         Assert.Equal(7, summary.ByOutcome[CancelOutcomes.Cancelled]);
+    }
+
+    /// <summary>One page larger than ContinueAsNewEvery (a holds source that ignores page sizes): each run starts at
+    /// most ContinueAsNewEvery children and carries the rest of the page to the next; every hold is cancelled once.</summary>
+    [Fact]
+    public async Task RunAsync_C6_OnePageLargerThanContinueAsNewEvery_RestCarriedToTheNextRunAndEachHoldCancelledOnce()
+    {
+        var ids = await UnpaidPaymentsAsync(7);
+
+        await using var source = await HoldsSource.StartAsync(Pages(ids, 7));
+        using var worker = CancelWorker.Create(devServer.Client, taskQueue, antom.Client, holdsSourceUrl: source.Url);
+
+        var (summary, chain) = await worker.ExecuteAsync(async () =>
+        {
+            var handle = await StartPromoAsync($"promo-{Guid.NewGuid():N}", continueAsNewEvery: 3, maxParallel: 2);
+            var result = await handle.GetResultAsync();
+            var chain = await PromoRunChain.ReadAsync(devServer.Client, handle.Id, handle.FirstExecutionRunId!);
+            await HistoryCapture.SaveAsync(chain.Runs[0], "promo-expiry-per-hold-carries");
+            await HistoryCapture.SaveAsync(chain.Runs[^1], "promo-expiry-per-hold-takes-over");
+            return (result, chain);
+        });
+
+        Assert.Equal([3, 3, 1], chain.ChildrenStartedPerRun.Select(r => r.Count));
+        Assert.Equal((3, 1, 7, 7, 0), (summary.Runs, summary.PagesRead, summary.HoldsListed, summary.Started, summary.AlreadyHandled));
+        Assert.Equal(7, summary.ByOutcome[CancelOutcomes.Cancelled]);
+        Assert.Equal((1, 1), (summary.CarriedHolds, summary.StartedThisRun));
+        foreach (var id in ids)
+        {
+            Assert.Equal(1, (await antom.Control.GetPaymentAsync(id))!.EffectiveCancels);
+        }
     }
 
     [Fact]
@@ -111,11 +137,7 @@ public sealed class PromoExpiryWorkflowTests(TemporalDevServerFixture devServer)
     [Fact]
     public async Task RunAsync_WorkerStoppedMidFanOut_NewWorkerFinishesEveryHoldOnce()
     {
-        var ids = new List<string>();
-        for (var i = 0; i < 6; i++)
-        {
-            ids.Add(await PaymentAsync("PROCESSING"));
-        }
+        var ids = await UnpaidPaymentsAsync(6);
 
         foreach (var id in ids)
         {
@@ -160,15 +182,18 @@ public sealed class PromoExpiryWorkflowTests(TemporalDevServerFixture devServer)
         await (await StartPromoAsync(promoId, continueAsNewEvery, maxParallel)).GetResultAsync();
 
     private Task<WorkflowHandle<PromoExpiryWorkflow, PromoProgress>> StartPromoAsync(string promoId, int continueAsNewEvery = 1000, int maxParallel = 10) =>
-        devServer.Client.StartWorkflowAsync(
-            (PromoExpiryWorkflow wf) => wf.RunAsync(new PromoExpiryRequest
-            {
-                PromoId = promoId,
-                MaxParallel = maxParallel,
-                ContinueAsNewEvery = continueAsNewEvery,
-                Settings = CancelWorker.FastSettings(),
-            }),
-            new WorkflowOptions($"{TemporalNames.PromoSchedule(promoId)}-{Guid.NewGuid():N}", taskQueue));
+        PromoRunStart.StartAsync(devServer.Client, taskQueue, promoId, continueAsNewEvery, maxParallel);
+
+    private async Task<List<string>> UnpaidPaymentsAsync(int count)
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            ids.Add(await PaymentAsync("PROCESSING"));
+        }
+
+        return ids;
+    }
 
     private async Task<string> PaymentAsync(string status)
     {

@@ -41,8 +41,12 @@ public static class PromotionView
                 .Add("started", s.Started.ToString(CultureInfo.InvariantCulture))
                 .Add("already handled", s.AlreadyHandled.ToString(CultureInfo.InvariantCulture))
                 .Add("in flight", s.InFlight > 0 ? s.InFlight.ToString(CultureInfo.InvariantCulture) : null)
+                .Add("this run", s.Completed ? null : $"run {s.Runs}: {s.StartedThisRun} taken up, {s.CarriedHolds} carried over, {s.WaitingHolds} waiting")
                 .Add("by outcome", s.ByOutcome.Count == 0 ? "none yet" : string.Join(", ", s.ByOutcome.Select(kv => $"{kv.Key} {kv.Value}")))
                 .Add("paid, left alone", s.PaidLeftAlone.ToString(CultureInfo.InvariantCulture))
+                .Add("status unreadable", s.StatusUnreadable > 0
+                    ? $"{s.StatusUnreadable} (nothing cancelled; the next trigger tries them again: cancelctl promo trigger {promotion.PromoId})"
+                    : "0")
                 .Add("escalations", s.Escalations.ToString(CultureInfo.InvariantCulture))
                 .Add("late successes", s.LateSuccesses.ToString(CultureInfo.InvariantCulture))
                 .Add("failed", s.Failed > 0 ? s.Failed.ToString(CultureInfo.InvariantCulture) : null)
