@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace CancelWorkflows.Service.Configuration;
 
-/// <summary>Checks <c>Api:ApiKeys</c>: every entry a SHA-256 hex digest, and at least one outside dev mode.</summary>
+/// <summary>Checks <c>Api:ApiKeys</c>: every entry a SHA-256 hex digest, and at least one in a process that serves the API
+/// outside dev mode.</summary>
 public sealed class ApiOptionsValidator(ServiceMode mode) : IValidateOptions<ApiOptions>
 {
     public ValidateOptionsResult Validate(string? name, ApiOptions options)
@@ -18,7 +19,7 @@ public sealed class ApiOptionsValidator(ServiceMode mode) : IValidateOptions<Api
             }
         }
 
-        if (!mode.IsDevMode && options.ApiKeys.Count == 0)
+        if (mode.Runs(ServiceRoles.Api) && !mode.IsDevMode && options.ApiKeys.Count == 0)
         {
             failures.Add("Api:ApiKeys has no caller, so nobody could use the API; set Api:ApiKeys:<caller> to the SHA-256 hex of that caller's key.");
         }
