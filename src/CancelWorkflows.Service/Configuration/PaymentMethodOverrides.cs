@@ -15,8 +15,9 @@ public static class PaymentMethodOverrides
             && Enum.IsDefined(category);
     }
 
-    /// <summary>The default catalogue with the configured overrides (validated at start-up).</summary>
-    public static PaymentMethodCatalogue BuildCatalogue(IReadOnlyDictionary<string, string> overrides)
+    /// <summary>The default catalogue with the configured overrides (validated at start-up against <paramref name="windows"/>,
+    /// the windows in force: configuration may narrow a method's row, never widen it).</summary>
+    public static PaymentMethodCatalogue BuildCatalogue(IReadOnlyDictionary<string, string> overrides, CancelWindows windows)
     {
         ArgumentNullException.ThrowIfNull(overrides);
         if (overrides.Count == 0)
@@ -32,6 +33,6 @@ public static class PaymentMethodOverrides
                 : throw new InvalidOperationException($"Cancel:PaymentMethods:{code} = '{value}' is not a category.");
         }
 
-        return PaymentMethodCatalogue.Default.WithOverrides(parsed);
+        return PaymentMethodCatalogue.Default.WithOverrides(parsed, windows);
     }
 }

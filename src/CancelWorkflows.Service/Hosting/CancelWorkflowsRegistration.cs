@@ -37,7 +37,8 @@ public static class CancelWorkflowsRegistration
         services.AddSingleton(sp =>
         {
             var cancel = sp.GetRequiredService<IOptions<CancelOptions>>().Value;
-            return new CancelPolicy(cancel.Windows.ToWindows(), PaymentMethodOverrides.BuildCatalogue(cancel.PaymentMethods));
+            var windows = cancel.Windows.ToWindows();
+            return new CancelPolicy(windows, PaymentMethodOverrides.BuildCatalogue(cancel.PaymentMethods, windows));
         });
 
         builder.AddCancelWorkflowsTemporal(mode);

@@ -106,9 +106,10 @@ public sealed class CancelOptionsValidatorTests
     [Fact]
     public void PaymentMethodOverrides_KnownCategory_ChangesTheCatalogue()
     {
-        var catalogue = PaymentMethodOverrides.BuildCatalogue(new Dictionary<string, string> { ["NEWPAY"] = "card" });
+        var catalogue = PaymentMethodOverrides.BuildCatalogue(new Dictionary<string, string> { ["NEWPAY"] = "other" }, CancelWindows.Antom);
 
-        Assert.Equal(PaymentMethodCategory.Card, catalogue.Categorize("NEWPAY").Category);
-        Assert.True(validator.Validate(null, new CancelOptions { PaymentMethods = { ["NEWPAY"] = "Card" } }).Succeeded);
+        Assert.Equal(PaymentMethodCategory.Other, catalogue.Categorize("NEWPAY").Category);
+        Assert.True(catalogue.Categorize("NEWPAY").Known);
+        Assert.True(validator.Validate(null, new CancelOptions { PaymentMethods = { ["NEWPAY"] = "Other" } }).Succeeded);
     }
 }
