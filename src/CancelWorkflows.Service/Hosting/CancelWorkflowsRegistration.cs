@@ -38,7 +38,10 @@ public static class CancelWorkflowsRegistration
         {
             var cancel = sp.GetRequiredService<IOptions<CancelOptions>>().Value;
             var windows = cancel.Windows.ToWindows();
-            return new CancelPolicy(windows, PaymentMethodOverrides.BuildCatalogue(cancel.PaymentMethods, windows));
+            var unknownMethod = cancel.TryGetUnknownPaymentMethod(out var policy)
+                ? policy
+                : throw new InvalidOperationException($"Cancel:UnknownPaymentMethod = '{cancel.UnknownPaymentMethod}' is not a policy.");
+            return new CancelPolicy(windows, PaymentMethodOverrides.BuildCatalogue(cancel.PaymentMethods, windows), unknownMethod);
         });
 
         builder.AddCancelWorkflowsTemporal(mode);
