@@ -12,13 +12,15 @@ public static class CancelWindowPolicy
     /// <param name="windows">The windows in force; validated here too (a widened window is refused, never applied).</param>
     /// <param name="catalogue">Maps the method code to its Table 1 row.</param>
     /// <param name="mode">Standard, or promo-expiry mode that leaves paid payments alone.</param>
+    /// <param name="unknownMethod">What to do when the catalogue does not know the method (<see cref="UnknownPaymentMethods"/>).</param>
     /// <exception cref="CancelWindowsException"><paramref name="windows"/> widens one of Antom's windows.</exception>
     public static EligibilityDecision Evaluate(
         PaymentFacts facts,
         DateTimeOffset now,
         CancelWindows windows,
         PaymentMethodCatalogue catalogue,
-        CancelMode mode = CancelMode.Standard)
+        CancelMode mode = CancelMode.Standard,
+        UnknownPaymentMethodPolicy unknownMethod = UnknownPaymentMethodPolicy.TreatAsOther)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(windows);
@@ -26,7 +28,11 @@ public static class CancelWindowPolicy
         windows.Validate();
 
         PaymentMethodLookup method = catalogue.Categorize(facts.PaymentMethodType);
-        return facts.Status switch
+        return UnknownPaymentMethods.Apply(ByStatus(facts, now, windows, method, mode), method, unknownMethod);
+    }
+
+    private static EligibilityDecision ByStatus(PaymentFacts facts, DateTimeOffset now, CancelWindows windows, PaymentMethodLookup method, CancelMode mode) =>
+        facts.Status switch
         {
             PaymentStatus.Cancelled => EligibilityDecision.AlreadyCancelled(
                 CancelRules.C4, "Antom reports CANCELLED; it stays CANCELLED even if a success notification follows"),
@@ -46,5 +52,4 @@ public static class CancelWindowPolicy
 
             _ => throw new ArgumentOutOfRangeException(nameof(facts), facts.Status, "Unknown payment status."),
         };
-    }
 }

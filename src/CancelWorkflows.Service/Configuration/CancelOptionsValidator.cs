@@ -43,22 +43,24 @@ public sealed class CancelOptionsValidator : IValidateOptions<CancelOptions>
             failures.Add("Cancel:TemporalWebBaseUrl must be an absolute http:// or https:// URL.");
         }
 
+        // The overrides are checked against the windows in force; when those are refused too, against Antom's.
+        var windows = CancelWindows.Antom;
         try
         {
-            options.Windows.ToWindows();
+            windows = options.Windows.ToWindows();
         }
         catch (CancelWindowsException e)
         {
             failures.Add(e.Message + ".");
         }
 
-        foreach (var (code, category) in options.PaymentMethods)
+        failures.AddRange(PaymentMethodOverrides.Check(options.PaymentMethods, windows));
+
+        if (!options.TryGetUnknownPaymentMethod(out _))
         {
-            if (!PaymentMethodOverrides.TryParse(category, out _))
-            {
-                failures.Add(
-                    $"Cancel:PaymentMethods:{code} = '{category}' is not a category; use one of {string.Join(", ", Enum.GetNames<PaymentMethodCategory>())}.");
-            }
+            failures.Add(
+                $"Cancel:UnknownPaymentMethod = '{options.UnknownPaymentMethod}' is not a policy; use {nameof(UnknownPaymentMethodPolicy.TreatAsOther)} " +
+                $"(default: W5, Antom's cancel answer decides) or {nameof(UnknownPaymentMethodPolicy.Refuse)} (not cancellable, nothing sent to Antom).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

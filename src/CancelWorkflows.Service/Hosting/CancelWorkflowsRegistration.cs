@@ -37,7 +37,11 @@ public static class CancelWorkflowsRegistration
         services.AddSingleton(sp =>
         {
             var cancel = sp.GetRequiredService<IOptions<CancelOptions>>().Value;
-            return new CancelPolicy(cancel.Windows.ToWindows(), PaymentMethodOverrides.BuildCatalogue(cancel.PaymentMethods));
+            var windows = cancel.Windows.ToWindows();
+            var unknownMethod = cancel.TryGetUnknownPaymentMethod(out var policy)
+                ? policy
+                : throw new InvalidOperationException($"Cancel:UnknownPaymentMethod = '{cancel.UnknownPaymentMethod}' is not a policy.");
+            return new CancelPolicy(windows, PaymentMethodOverrides.BuildCatalogue(cancel.PaymentMethods, windows), unknownMethod);
         });
 
         builder.AddCancelWorkflowsTemporal(mode);

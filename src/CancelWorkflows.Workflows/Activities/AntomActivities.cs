@@ -16,6 +16,14 @@ public sealed class AntomActivities(IAntomClient antom, CancelPolicy policy, Tim
     public const string NoAnswerErrorType = "AntomNoAnswer";
     public const string ConfigurationErrorType = "AntomConfigurationError";
 
+    /// <summary>Counter of eligibility checks whose payment method the catalogue does not know; tag <see cref="MethodTag"/>.</summary>
+    public const string UnknownPaymentMethodMetric = "cancelworkflows.eligibility.unknown_payment_method";
+
+    /// <summary>The method as Antom reported it, or <see cref="NoMethodReported"/>.</summary>
+    public const string MethodTag = "method";
+
+    public const string NoMethodReported = "(none)";
+
     /// <summary>inquiryPayment, then the domain policy (W1–W5, N1–N3, C1–C5).</summary>
     [Activity("CheckEligibility")]
     public async Task<EligibilityResult> CheckEligibilityAsync(EligibilityInput input)
@@ -50,10 +58,10 @@ public sealed class AntomActivities(IAntomClient antom, CancelPolicy policy, Tim
         var lookup = policy.Catalogue.Categorize(snapshot.MethodType);
         if (!lookup.Known)
         {
-            logger.LogWarning("Payment method {PaymentMethodType} is not in the catalogue; W5 applies", snapshot.MethodType ?? "(none)");
+            CountUnknownMethod(lookup.Code);
         }
 
-        var decision = CancelWindowPolicy.Evaluate(facts, time.GetUtcNow(), policy.Windows, policy.Catalogue, input.Mode);
+        var decision = CancelWindowPolicy.Evaluate(facts, time.GetUtcNow(), policy.Windows, policy.Catalogue, input.Mode, policy.UnknownPaymentMethod);
         logger.LogInformation(
             "Eligibility of {PaymentRequestId}/{PaymentId}: {Verdict} by {Rule} ({Reason})",
             input.PaymentRequestId, input.PaymentId, decision.Verdict, decision.Rule, decision.Reason);
@@ -133,6 +141,19 @@ public sealed class AntomActivities(IAntomClient antom, CancelPolicy policy, Tim
         var confirmed = string.Equals(refundStatus, "SUCCESS", StringComparison.OrdinalIgnoreCase);
         return new(true, answer.PaymentStatus, confirmed, refundId, refundStatus,
             $"payment {answer.PaymentStatus}; refund {refundId ?? "(none yet)"} {refundStatus ?? string.Empty}".TrimEnd());
+    }
+
+    /// <summary>A method the catalogue lacks is decided by Cancel:UnknownPaymentMethod; someone should add it, so it is
+    /// logged and counted (through the worker's metric meter, which the host bridges to OpenTelemetry).</summary>
+    private void CountUnknownMethod(string? code)
+    {
+        var method = code ?? NoMethodReported;
+        logger.LogWarning(
+            "Payment method {PaymentMethodType} is not in the catalogue; Cancel:UnknownPaymentMethod={UnknownPaymentMethodPolicy} decides (add it to Cancel:PaymentMethods once checked)",
+            method, policy.UnknownPaymentMethod);
+        ActivityExecutionContext.Current.MetricMeter
+            .CreateCounter<long>(UnknownPaymentMethodMetric, "{payment}", "Eligibility checks of a payment whose method the catalogue does not know")
+            .Add(1, [new KeyValuePair<string, object>(MethodTag, method)]);
     }
 
     private static ApplicationFailureException NoAnswer(string api, NoAnswerReason? reason, string? detail) =>

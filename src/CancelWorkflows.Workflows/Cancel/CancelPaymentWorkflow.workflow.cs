@@ -180,6 +180,7 @@ public sealed class CancelPaymentWorkflow
                 status.PaymentId ??= payment.PaymentId;
                 status.PaymentRequestId ??= payment.PaymentRequestId;
                 status.PaymentMethod = payment.MethodType;
+                status.PaymentMethodKnown = result.MethodKnown;
                 status.PaymentStatusAtStart = payment.Status;
                 status.PaymentCurrency = payment.Currency;
                 status.PaymentValue = payment.Value;

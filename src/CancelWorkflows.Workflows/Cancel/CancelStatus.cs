@@ -37,6 +37,11 @@ public sealed class CancelStatus
 
     public string? PaymentMethod { get; set; }
 
+    /// <summary>False when the payment-method catalogue (with configured overrides) does not know <see cref="PaymentMethod"/>,
+    /// or Antom reported none: Cancel:UnknownPaymentMethod decided, and the eligibility reason starts "unknown payment method".
+    /// Null until the eligibility check read the payment.</summary>
+    public bool? PaymentMethodKnown { get; set; }
+
     public string? PaymentStatusAtStart { get; set; }
 
     public string? PaymentCurrency { get; set; }

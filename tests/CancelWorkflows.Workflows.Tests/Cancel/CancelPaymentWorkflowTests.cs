@@ -260,14 +260,7 @@ public sealed class CancelPaymentWorkflowTests(TemporalDevServerFixture devServe
     private async Task<string> PaidPaymentAsync(string method)
     {
         var id = NewPaymentId();
-        await antom.Control.PutPaymentAsync(id, new SimPaymentInput
-        {
-            PaymentMethodType = method,
-            PaymentStatus = "SUCCESS",
-            PaymentAmount = new AntomAmount("USD", "1000"),
-            CreateTime = DateTimeOffset.UtcNow.AddMinutes(-2),
-            PaymentTime = DateTimeOffset.UtcNow.AddMinutes(-1),
-        });
+        await antom.PutPaidAsync(id, method);
         return id;
     }
 

@@ -14,10 +14,11 @@ namespace CancelWorkflows.Workflows.Tests.Infrastructure;
 /// the Antom client talks to the simulator over HTTP, escalations go to a webhook (or are logged).</summary>
 public static class CancelWorker
 {
-    public static TemporalWorker Create(ITemporalClient client, string taskQueue, IAntomClient antom, string? supportWebhookUrl = null, string? holdsSourceUrl = null)
+    public static TemporalWorker Create(
+        ITemporalClient client, string taskQueue, IAntomClient antom, string? supportWebhookUrl = null, string? holdsSourceUrl = null, CancelPolicy? policy = null)
     {
         var holdsActivities = HoldsActivities(holdsSourceUrl);
-        var antomActivities = new AntomActivities(antom, CancelPolicy.Default, TimeProvider.System, NullLogger<AntomActivities>.Instance);
+        var antomActivities = new AntomActivities(antom, policy ?? CancelPolicy.Default, TimeProvider.System, NullLogger<AntomActivities>.Instance);
         var supportActivities = new SupportActivities(
             new OneHttpClientFactory(),
             Options.Create(new SupportOptions { WebhookUrl = supportWebhookUrl }),

@@ -1,5 +1,6 @@
 using CancelWorkflows.Antom.Client;
 using CancelWorkflows.Antom.Signing;
+using CancelWorkflows.Antom.Wire;
 using CancelWorkflows.AntomSimulator;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -41,6 +42,17 @@ public sealed class SimulatedAntom : IAsyncLifetime
             TimeProvider.System,
             NullLogger<AntomClient>.Instance);
     }
+
+    /// <summary>A payment paid a minute ago (created two minutes ago) with <paramref name="method"/>: inside every window.</summary>
+    public Task PutPaidAsync(string paymentRequestId, string method) =>
+        Control.PutPaymentAsync(paymentRequestId, new SimPaymentInput
+        {
+            PaymentMethodType = method,
+            PaymentStatus = "SUCCESS",
+            PaymentAmount = new AntomAmount("USD", "1000"),
+            CreateTime = DateTimeOffset.UtcNow.AddMinutes(-2),
+            PaymentTime = DateTimeOffset.UtcNow.AddMinutes(-1),
+        });
 
     public async Task DisposeAsync()
     {
