@@ -6,9 +6,9 @@ namespace CancelWorkflows.Service.Configuration;
 
 /// <summary>
 /// Checks the <c>Api</c> section: every key a SHA-256 hex digest under a caller name that visibility can search, at least one
-/// caller outside dev mode, only known roles and only for callers that have a key, and limits that are numbers.
+/// caller outside dev mode, only known roles (as a list) and only for callers that have a key, and limits that are numbers.
 /// </summary>
-public sealed class ApiOptionsValidator(ServiceMode mode) : IValidateOptions<ApiOptions>
+public sealed class ApiOptionsValidator(ServiceMode mode, IConfiguration? configuration = null) : IValidateOptions<ApiOptions>
 {
     /// <summary>Longest caller name: it is a search attribute value (<c>RequestedBy</c>) and appears in every log line.</summary>
     public const int MaxCallerNameLength = 64;
@@ -47,6 +47,15 @@ public sealed class ApiOptionsValidator(ServiceMode mode) : IValidateOptions<Api
             if (settings.Roles.Count > 0 && !hasKey)
             {
                 failures.Add($"Api:Callers:{caller}:Roles gives roles to a caller without an API key (no Api:ApiKeys:{caller}); check the name.");
+            }
+        }
+
+        // Roles=operator (no index) binds to no role at all: the caller would silently be a plain one.
+        foreach (var caller in configuration?.GetSection($"{ApiOptions.Section}:{nameof(ApiOptions.Callers)}").GetChildren() ?? [])
+        {
+            if (caller.GetSection(nameof(ApiCallerOptions.Roles)).Value is { } scalar)
+            {
+                failures.Add($"Api:Callers:{caller.Key}:Roles must be a list, one role per entry: Api__Callers__{caller.Key}__Roles__0={scalar} (not Api__Callers__{caller.Key}__Roles={scalar}).");
             }
         }
 

@@ -70,6 +70,19 @@ public sealed class ApiConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void Validator_RolesAsOneValueInsteadOfAList_FailsShowingTheListForm()
+    {
+        var values = new Dictionary<string, string?> { ["Api:ApiKeys:support"] = Hash, ["Api:Callers:support:Roles"] = "operator" };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+        var result = new ApiOptionsValidator(ServiceMode.Production, configuration).Validate(null, Bind(values));
+
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, f => f.Contains("Api:Callers:support:Roles must be a list", StringComparison.Ordinal)
+            && f.Contains("Api__Callers__support__Roles__0=operator", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Validator_TwoCallersAndAnOperator_Accepted()
     {
         var options = Bind(new()
