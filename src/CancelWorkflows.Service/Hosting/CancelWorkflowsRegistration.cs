@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace CancelWorkflows.Service.Hosting;
 
-/// <summary>The application's services: options, Antom, the cancel policy, Temporal, the API and its authentication.</summary>
+/// <summary>The application's services: options, Antom, the cancel policy, Temporal, the API and its security.</summary>
 public static class CancelWorkflowsRegistration
 {
     public static IHostApplicationBuilder AddCancelWorkflows(this IHostApplicationBuilder builder, ServiceMode mode)
@@ -57,7 +57,7 @@ public static class CancelWorkflowsRegistration
             o.AddDocumentTransformer<ApiKeySecurityScheme>();
             o.AddOperationTransformer<ApiKeySecurityScheme>();
         });
-        services.AddApiKeyAuthentication();
+        services.AddApiSecurity();
 
         // Last: it waits until everything above runs, then says so.
         services.AddHostedService<ReadyAnnouncer>();
