@@ -18,14 +18,21 @@ public sealed class NotificationOptions
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 
     /// <summary>
-    /// How far <c>request-time</c> may be from this server's clock. Default 26 h: Antom re-sends an unacknowledged
-    /// notification for about 24 h (the schedule's intervals add up to 24 h 22 min) and does not document whether a re-send
-    /// carries a fresh <c>request-time</c>. A shorter window could turn every re-send of a notification that once met a
-    /// Temporal outage into a 401 — lost for good. A replay of an authentic notification is harmless (the workflows
-    /// deduplicate on the body's hash), so the window only has to bound replays, not stop them.
-    /// <c>-00:00:00.001</c> (infinite) turns the check off.
+    /// How far in the PAST <c>request-time</c> may be (the key keeps its old name). Default 26 h: Antom re-sends an
+    /// unacknowledged notification for about 24 h (the schedule's intervals add up to 24 h 22 min) and does not document
+    /// whether a re-send carries a fresh <c>request-time</c>. A shorter window could turn every re-send of a notification
+    /// that once met a Temporal outage into a 401 — lost for good. A replay of an authentic notification is harmless (the
+    /// workflows deduplicate on the body's hash), so the window only has to bound replays, not stop them.
+    /// <c>-00:00:00.001</c> (infinite) turns the past bound off; <see cref="AllowedFutureSkew"/> still applies.
     /// </summary>
     public TimeSpan AllowedSkew { get; set; } = TimeSpan.FromHours(26);
+
+    /// <summary>
+    /// How far AHEAD of this server's clock <c>request-time</c> may be: clock skew between Antom and us, nothing more.
+    /// Antom's re-sends only ever make it older, so nothing legitimate needs a day into the future, while a day ahead would
+    /// let a captured notification be replayed for two days. At most one hour.
+    /// </summary>
+    public TimeSpan AllowedFutureSkew { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// Deadline for recording one notification in Temporal (every call it takes: signal, describe, signal-with-start).

@@ -8,6 +8,9 @@ public sealed class NotificationOptionsValidator : IValidateOptions<Notification
     /// <summary>Far above any real notification, far below what would let one request exhaust memory.</summary>
     public const int LargestBodyLimit = 16 * 1024 * 1024;
 
+    /// <summary>Clock skew, not a replay window: a request-time further ahead than this is never Antom's.</summary>
+    public static readonly TimeSpan LargestFutureSkew = TimeSpan.FromHours(1);
+
     public ValidateOptionsResult Validate(string? name, NotificationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -24,7 +27,12 @@ public sealed class NotificationOptionsValidator : IValidateOptions<Notification
 
         if (options.AllowedSkew <= TimeSpan.Zero && options.AllowedSkew != Timeout.InfiniteTimeSpan)
         {
-            failures.Add("Notifications:AllowedSkew must be a positive time span (default 1.02:00:00), or -00:00:00.001 to turn the check off.");
+            failures.Add("Notifications:AllowedSkew must be a positive time span (how far request-time may be in the past; default 1.02:00:00), or -00:00:00.001 to turn the past bound off.");
+        }
+
+        if (options.AllowedFutureSkew < TimeSpan.Zero || options.AllowedFutureSkew > LargestFutureSkew)
+        {
+            failures.Add("Notifications:AllowedFutureSkew must be between 00:00:00 and 01:00:00 (how far request-time may be ahead of this clock; default 00:05:00).");
         }
 
         if (options.TemporalTimeout <= TimeSpan.Zero || options.TemporalTimeout > TimeSpan.FromMinutes(1))

@@ -17,11 +17,13 @@ public static class NotificationRegistration
         services.AddSingleton(sp =>
         {
             var antom = sp.GetRequiredService<IOptions<AntomClientOptions>>().Value;
+            var notifications = sp.GetRequiredService<IOptions<NotificationOptions>>().Value;
             return new AntomNotificationVerifier(
                 AntomPublicKeyLoader.Load(antom),
                 antom.ClientId,
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<IOptions<NotificationOptions>>().Value.AllowedSkew);
+                notifications.AllowedSkew,
+                notifications.AllowedFutureSkew);
         });
         services.AddSingleton<NotificationRouter>();
         services.AddSingleton<NotificationIngress>();
