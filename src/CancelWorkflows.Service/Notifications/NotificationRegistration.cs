@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace CancelWorkflows.Service.Notifications;
 
-/// <summary>The notification ingress's services: options (validated at start), the verifier, the router, the counter.</summary>
+/// <summary>The notification ingress's services: options (validated at start), the verifier, the router with its memory
+/// of recorded ids, the counter.</summary>
 public static class NotificationRegistration
 {
     public static IServiceCollection AddNotificationIngress(this IServiceCollection services)
@@ -25,6 +26,7 @@ public static class NotificationRegistration
                 notifications.AllowedSkew,
                 notifications.AllowedFutureSkew);
         });
+        services.AddSingleton(sp => new RecordedNotificationIds(sp.GetRequiredService<IOptions<NotificationOptions>>().Value.RecordedIdCacheSize));
         services.AddSingleton<NotificationRouter>();
         services.AddSingleton<NotificationIngress>();
         return services;

@@ -66,6 +66,14 @@ public sealed class NotificationDevMode : IAsyncLifetime
         poster = new NotificationPoster(new Uri(instance.Ports.ApiUrl + "/"), antom);
     }
 
+    /// <summary>
+    /// Another ingress replica in this process, on the same dev server and trusting the same Antom key: it shares the
+    /// workflows with the service but not its memory of recorded ids. Generous Temporal deadlines (this machine is shared
+    /// and loaded); the caller disposes it.
+    /// </summary>
+    public Task<InProcessIngress> StartReplicaAsync(IReadOnlyDictionary<string, string?> settings) =>
+        InProcessIngress.StartAsync($"127.0.0.1:{Dev.Ports.Temporal}", TimeSpan.FromSeconds(15), antom: Antom, settings: settings);
+
     private async Task<((string, string), (string, string))> MakeRejectionTargetsAsync() =>
         (await Payments.RunningCancellationAsync(), await Payments.ClosedCancellationAsync());
 

@@ -28,11 +28,23 @@ public sealed class NotificationOptionsTests
     }
 
     [Fact]
-    public void Defaults_FutureBoundIsClockSkewOnly()
+    public void Defaults_FutureBoundIsClockSkewOnly_MemoryOn_QueryDeadlineLeavesTimeToSignal()
     {
         var options = new NotificationOptions();
 
         Assert.Equal(TimeSpan.FromMinutes(5), options.AllowedFutureSkew);
+        Assert.Equal(100_000, options.RecordedIdCacheSize);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.EffectiveDuplicateQueryTimeout);
+        Assert.True(validator.Validate(null, options).Succeeded);
+    }
+
+    /// <summary>A short TemporalTimeout chosen before the query existed stays valid: the query takes at most half of it.</summary>
+    [Fact]
+    public void DuplicateQueryTimeoutUnset_ShortTemporalTimeout_HalfOfIt()
+    {
+        var options = new NotificationOptions { TemporalTimeout = TimeSpan.FromSeconds(1) };
+
+        Assert.Equal(TimeSpan.FromMilliseconds(500), options.EffectiveDuplicateQueryTimeout);
         Assert.True(validator.Validate(null, options).Succeeded);
     }
 
@@ -68,6 +80,9 @@ public sealed class NotificationOptionsTests
     [Theory]
     [InlineData("AllowedFutureSkew", "00:00:00")]
     [InlineData("AllowedFutureSkew", "01:00:00")]
+    [InlineData("RecordedIdCacheSize", "0")]
+    [InlineData("RecordedIdCacheSize", "1000000")]
+    [InlineData("DuplicateQueryTimeout", "00:00:04.900")]
     public void EdgeValue_Accepted(string key, string value)
     {
         var result = validator.Validate(null, Bind(key, value));
@@ -82,7 +97,11 @@ public sealed class NotificationOptionsTests
     [InlineData("AllowedFutureSkew", "1.02:00:00")]
     [InlineData("AllowedFutureSkew", "-00:00:01")]
     [InlineData("AllowedFutureSkew", "-00:00:00.001")]
-    public void BadFutureSkew_RefusedNamingTheSetting(string key, string value)
+    [InlineData("RecordedIdCacheSize", "-1")]
+    [InlineData("RecordedIdCacheSize", "1000001")]
+    [InlineData("DuplicateQueryTimeout", "00:00:00")]
+    [InlineData("DuplicateQueryTimeout", "00:00:05")]
+    public void BadValueOfTheReplaySettings_RefusedNamingTheSetting(string key, string value)
     {
         var result = validator.Validate(null, Bind(key, value));
 
