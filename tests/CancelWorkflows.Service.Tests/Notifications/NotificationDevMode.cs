@@ -14,8 +14,9 @@ public sealed class NotificationDevMode : IAsyncLifetime
 {
     public static readonly TimeSpan WatchWindow = TimeSpan.FromSeconds(2);
 
-    /// <summary>Reconciliations (started after a cancel closed) stay open this long after their last notification.</summary>
-    public static readonly TimeSpan ReconciliationWatchWindow = TimeSpan.FromSeconds(6);
+    /// <summary>Reconciliations (started after a cancel closed) stay open this long after their last notification: well
+    /// past the cancel's window plus a late notification's routing on a loaded machine (up to two HasNotification queries).</summary>
+    public static readonly TimeSpan ReconciliationWatchWindow = TimeSpan.FromSeconds(12);
 
     private readonly TempFolder folder = new("cw-notify-");
     private readonly Lock gate = new();
