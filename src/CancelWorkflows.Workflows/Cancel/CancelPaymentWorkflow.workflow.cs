@@ -62,6 +62,10 @@ public sealed class CancelPaymentWorkflow
     [WorkflowQuery(TemporalNames.StatusQuery)]
     public CancelStatus Status => status;
 
+    /// <summary>The ingress asks before signalling, so Antom's re-sends and replays add nothing to this history.</summary>
+    [WorkflowQuery(TemporalNames.HasNotificationQuery)]
+    public bool HasNotification(string notificationId) => notices.Has(notificationId);
+
     /// <summary>Support's resolution. The first one wins; later ones are recorded but change nothing.</summary>
     [WorkflowSignal(TemporalNames.ResolveEscalationSignal)]
     public Task ResolveEscalationAsync(EscalationResolution input)

@@ -19,6 +19,9 @@ public sealed class LateNotifications
 
     public int Duplicates { get; private set; }
 
+    /// <summary>True when a notification with this id was received (read-only: safe in a query).</summary>
+    public bool Has(string? notificationId) => notificationId is not null && seen.Contains(notificationId);
+
     /// <summary>True when the notification is new; a notification without an id is always taken.</summary>
     private bool Accept(string? notificationId)
     {

@@ -55,6 +55,10 @@ public sealed class RefundReconciliationWorkflow
     [WorkflowQuery(TemporalNames.StatusQuery)]
     public CancelStatus Status => status;
 
+    /// <summary>The ingress asks before signalling, so Antom's re-sends and replays add nothing to this history.</summary>
+    [WorkflowQuery(TemporalNames.HasNotificationQuery)]
+    public bool HasNotification(string notificationId) => notices.Has(notificationId);
+
     [WorkflowSignal(TemporalNames.PaymentNotifiedSignal)]
     public Task PaymentNotifiedAsync(PaymentNotice notice)
     {
