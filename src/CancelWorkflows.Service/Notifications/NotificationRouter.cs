@@ -41,7 +41,9 @@ public sealed class NotificationRouter(
     public static IReadOnlyList<(string CancelWorkflowId, string ReconciliationWorkflowId)> Targets(string? paymentRequestId, string? paymentId)
     {
         var targets = new List<(string, string)>(2);
-        if (!string.IsNullOrWhiteSpace(paymentRequestId))
+        // A paymentRequestId starting with pid- can have no workflow of its own (the API refuses it): its id would be that
+        // of the cancellation by another payment's Antom paymentId. Such a notification is routed by its paymentId only.
+        if (!string.IsNullOrWhiteSpace(paymentRequestId) && !CancelWorkflowIds.IsReservedPaymentRequestId(paymentRequestId))
         {
             targets.Add((CancelWorkflowIds.For(paymentRequestId, null), ReconciliationWorkflowIds.For(paymentRequestId, null)));
         }
