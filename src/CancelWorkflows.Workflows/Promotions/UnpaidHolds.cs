@@ -11,4 +11,4 @@ public sealed record HoldsPage(IReadOnlyList<UnpaidHold> Holds, string? NextPage
 public sealed record HoldsPageRequest(string PromoId, string? PageToken);
 
 /// <summary>Signal from a hold's cancel workflow to its promo run: the outcome is decided.</summary>
-public sealed record HoldDecided(string PaymentRequestId, string? Outcome, string? Rule, bool Escalated, bool LateSuccess);
+public sealed record HoldDecided(string PaymentRequestId, string? Outcome, string? Rule, bool Escalated, bool LateSuccess, bool StatusUnreadable = false);

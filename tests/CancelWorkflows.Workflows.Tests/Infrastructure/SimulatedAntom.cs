@@ -1,5 +1,6 @@
 using CancelWorkflows.Antom.Client;
 using CancelWorkflows.Antom.Signing;
+using CancelWorkflows.Antom.Wire;
 using CancelWorkflows.AntomSimulator;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -41,6 +42,37 @@ public sealed class SimulatedAntom : IAsyncLifetime
             TimeProvider.System,
             NullLogger<AntomClient>.Instance);
     }
+
+    /// <summary>A new ALIPAY_CN payment paid a minute ago (W5: cancellable, a cancel refunds it in full, C2).</summary>
+    public async Task<string> PaidPaymentAsync()
+    {
+        var id = NewPaymentId();
+        await Control.PutPaymentAsync(id, new SimPaymentInput
+        {
+            PaymentMethodType = "ALIPAY_CN",
+            PaymentStatus = "SUCCESS",
+            PaymentAmount = new AntomAmount("USD", "1000"),
+            CreateTime = DateTimeOffset.UtcNow.AddMinutes(-2),
+            PaymentTime = DateTimeOffset.UtcNow.AddMinutes(-1),
+        });
+        return id;
+    }
+
+    /// <summary>A new ALIPAY_CN payment, unpaid inside its 14-minute validity: a cancel voids it (C1).</summary>
+    public async Task<string> UnpaidPaymentAsync()
+    {
+        var id = NewPaymentId();
+        await Control.PutPaymentAsync(id, new SimPaymentInput
+        {
+            PaymentMethodType = "ALIPAY_CN",
+            PaymentStatus = "PROCESSING",
+            PaymentAmount = new AntomAmount("USD", "1000"),
+            CreateTime = DateTimeOffset.UtcNow.AddMinutes(-1),
+        });
+        return id;
+    }
+
+    public static string NewPaymentId() => $"pr-{Guid.NewGuid():N}";
 
     public async Task DisposeAsync()
     {
