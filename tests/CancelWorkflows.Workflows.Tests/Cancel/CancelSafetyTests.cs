@@ -216,12 +216,17 @@ public sealed class CancelSafetyTests(TemporalDevServerFixture devServer) : IAsy
         var id = await antom.PaidPaymentAsync();
         await antom.Control.QueueFaultsAsync(id, new SimFault { Kind = "U", Count = 4 });
         var settings = CancelWorker.FastSettings() with { SupportDeliveryTimeout = TimeSpan.FromSeconds(3), EscalationPollInterval = TimeSpan.FromHours(1) };
-        using var worker = CancelWorker.Create(devServer.Client, taskQueue, antom.Client, support.Url);
+        var metrics = CountingMetricMeter.Instance;
+        var failuresBefore = metrics.Count("cancelworkflows.support.delivery_failures");
+        using var worker = CancelWorker.Create(await metrics.ConnectAsync(devServer.Client), taskQueue, antom.Client, support.Url);
 
         await worker.ExecuteAsync(async () =>
         {
             var handle = await StartAsync(id, settings);
             var undelivered = await WaitForAsync(handle, s => s.SupportDeliveryFailures == 1);
+            await WaitUntilAsync(
+                () => Task.FromResult(metrics.Count("cancelworkflows.support.delivery_failures") > failuresBefore ? undelivered : null),
+                "cancelworkflows.support.delivery_failures was not counted");
 
             Assert.Equal(CancelOutcomes.Escalated, undelivered.Outcome);
             Assert.Contains(undelivered.Steps, s => s.Name == "support not reached" && s.Detail.StartsWith("notice 1 not delivered within 00:00:03", StringComparison.Ordinal));
