@@ -82,8 +82,9 @@ internal sealed class AntomGateway(PaymentBook book, SimulatorKeys keys, Simulat
 
                 break;
             case FaultKinds.U:
-                Log(entry!, call, FaultKinds.U, "U", "UNKNOWN_EXCEPTION", 200);
-                await AnswerAsync(call, ResultOnly(api, new AntomResult("UNKNOWN_EXCEPTION", "U", "Simulated unknown outcome: resend the same request.")));
+                var unknownCode = fault.ResultCode ?? "UNKNOWN_EXCEPTION";
+                Log(entry!, call, FaultKinds.U, "U", unknownCode, 200);
+                await AnswerAsync(call, ResultOnly(api, new AntomResult(unknownCode, "U", "Simulated unknown outcome: resend the same request.")));
                 return;
             case FaultKinds.F:
                 Log(entry!, call, FaultKinds.F, "F", fault.ResultCode, 200);

@@ -466,9 +466,14 @@ internal sealed class ControlApi(PaymentBook book, SimulatorKeys keys, Simulator
             return (null, $"{at}kind F needs a resultCode, e.g. PROCESS_FAIL.");
         }
 
-        if (kind != FaultKinds.F && fault.ResultCode is not null)
+        if (kind == FaultKinds.U && fault.ResultCode is { } uCode && (string.IsNullOrWhiteSpace(uCode) || uCode.Length > MaxIdLength))
         {
-            return (null, $"{at}resultCode only applies to kind F.");
+            return (null, $"{at}kind U takes an optional resultCode, e.g. CANCEL_WINDOW_EXCEED (default UNKNOWN_EXCEPTION).");
+        }
+
+        if (kind is not (FaultKinds.F or FaultKinds.U) && fault.ResultCode is not null)
+        {
+            return (null, $"{at}resultCode only applies to kinds F and U.");
         }
 
         if (kind == FaultKinds.Delay && fault.DelayMs is not (>= 0 and <= FaultKinds.MaxDelayMs))

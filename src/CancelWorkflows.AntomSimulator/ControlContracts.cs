@@ -101,7 +101,8 @@ public sealed record SimFault
     /// <summary>How many calls it applies to (default 1).</summary>
     public int? Count { get; init; }
 
-    /// <summary>Required for F, e.g. PROCESS_FAIL, INVALID_SIGNATURE.</summary>
+    /// <summary>Required for F, e.g. PROCESS_FAIL, INVALID_SIGNATURE; optional for U (default UNKNOWN_EXCEPTION), e.g.
+    /// CANCEL_WINDOW_EXCEED for a U that carries a final code.</summary>
     public string? ResultCode { get; init; }
 
     /// <summary>Required for delay.</summary>

@@ -34,7 +34,7 @@ public sealed class PromoExpiryWorkflow
 
     /// <summary>The cancel workflow's typed failure when a hold's eligibility inquiry gave no usable answer (nothing was
     /// cancelled); counted as <see cref="PromoProgress.StatusUnreadable"/> when its <c>HoldDecided</c> report was lost.</summary>
-    public const string StatusUnreadableErrorType = "PaymentStatusUnreadable";
+    public const string StatusUnreadableErrorType = CancelFailureTypes.PaymentStatusUnreadable;
 
     private readonly PromoProgress progress;
     private readonly Dictionary<string, HoldDecided> decided = new(StringComparer.Ordinal);

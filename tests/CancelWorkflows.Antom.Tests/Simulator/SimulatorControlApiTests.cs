@@ -101,6 +101,8 @@ public sealed class SimulatorControlApiTests
     [InlineData("""{"kind":"U","count":0}""", "count")]
     [InlineData("""{"kind":"U","api":"refund"}""", "api 'refund'")]
     [InlineData("""{"kind":"U","processFirst":true}""", "processFirst")]
+    [InlineData("""{"kind":"U","resultCode":" "}""", "optional resultCode")]
+    [InlineData("""{"kind":"drop","resultCode":"PROCESS_FAIL"}""", "resultCode only applies to kinds F and U")]
     [InlineData("42", "one fault object or an array")]
     [InlineData("""{"kind":""", "Malformed JSON")]
     public async Task QueueFaults_BadInput_Returns400AndQueuesNothing(string body, string reason)
