@@ -2,7 +2,7 @@ using CancelWorkflows.AntomSimulator;
 
 namespace CancelWorkflows.Antom.Tests.Simulator;
 
-/// <summary>A simulator restarted on the same DataDir knows its payments, effective cancels, merchants and key.</summary>
+/// <summary>A simulator restarted on the same DataDir knows its payments (and whose they are), effective cancels, merchants and key.</summary>
 public sealed class SimulatorPersistenceTests : IDisposable
 {
     private readonly string dataDir = Path.Combine(Path.GetTempPath(), "cw-sim-book-" + Guid.NewGuid().ToString("N"));
@@ -34,7 +34,8 @@ public sealed class SimulatorPersistenceTests : IDisposable
         Assert.NotNull(view);
         Assert.Equal(("CANCELLED", 1, 1), (view.PaymentStatus, view.EffectiveCancels, view.Calls.Count));
         Assert.Equal(("S", cancelTime), (resend.Answer?.Result.ResultStatus, resend.Answer?.CancelTime));
-        Assert.Equal("CANCELLED", byLaterMerchant.Answer?.PaymentStatus);
+        // Trusted after the restart (not CLIENT_INVALID or INVALID_SIGNATURE), and the payment still belongs to its own merchant.
+        Assert.Equal(("F", "ORDER_NOT_EXIST"), (byLaterMerchant.Answer?.Result.ResultStatus, byLaterMerchant.Answer?.Result.ResultCode));
         Assert.Equal(1, (await restarted.Control.GetPaymentAsync(id))!.EffectiveCancels);
     }
 
