@@ -1,3 +1,5 @@
+using CancelWorkflows.Domain;
+
 namespace CancelWorkflows.AntomSimulator;
 
 /// <summary>What a cancel call does to a payment.</summary>
@@ -6,10 +8,11 @@ internal enum CancelVerdict
     /// <summary>Already CANCELLED: S again with the original cancelTime; nothing changes (A3: a resend never cancels twice).</summary>
     AlreadyCancelled,
 
-    /// <summary>N1: refunded (fully or partly) → F PROCESS_FAIL.</summary>
+    /// <summary>N1: refunded (fully or partly, by the merchant or through the refund API) → F PROCESS_FAIL.</summary>
     Refunded,
 
-    /// <summary>W1–W5 / N2: outside the method's window → F CANCEL_WINDOW_EXCEED.</summary>
+    /// <summary>W1–W5 / N2: outside the method's window → F CANCEL_WINDOW_EXCEED, Antom's documented code for "outside the
+    /// cancel period" (W1's period is empty, a paid W2 payment is past its own).</summary>
     WindowExceeded,
 
     /// <summary>FAIL (incl. expired unpaid): S SUCCESS, status stays FAIL (antom-api.md §1).</summary>
@@ -20,44 +23,15 @@ internal enum CancelVerdict
 }
 
 /// <summary>
-/// The simulator's own, deliberately small copy of the cancel rules (cancel-rules.md; the product's authoritative version
-/// is <c>CancelWorkflows.Domain</c>'s policy and catalogue). Antom decides these on its side; the simulator only needs
-/// the answers: unknown / refunded / outside the window / FAIL / cancellable.
+/// The simulator's cancel answers (cancel-rules.md), as Antom gives them. Antom decides by its own method list; the simulator
+/// reads the same one, <see cref="PaymentMethodCatalogue.Default"/> (the Domain's <c>payment-methods.json</c>, never a
+/// merchant's configuration, which Antom does not see), so every catalogued method answers by its Table 1 row and a code the
+/// catalogue lacks is "every other method" (W5), as in Table 1. The windows are Antom's own (<see cref="CancelWindows.Antom"/>).
 /// </summary>
 internal static class SimCancelRules
 {
     /// <summary>Unpaid payments close this long after the pay call (antom-api.md §2, §7; the common default).</summary>
-    public static readonly TimeSpan PaymentValidity = TimeSpan.FromMinutes(14);
-
-    /// <summary>W3/W4: cards and Mercado Pago, 7 days after payment, inclusive.</summary>
-    public static readonly TimeSpan SevenDays = TimeSpan.FromDays(7);
-
-    // The method lists mirror CancelWorkflows.Domain/payment-methods.json (a test checks every code listed there against
-    // the simulator's answers). A code not listed is W5, as in the Domain.
-
-    // W1: Indonesian local methods (any other *_ID code too) and JKOPay.
-    private static readonly HashSet<string> NeverCancellable = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "JKOPAY", "DANA", "OVO", "GOPAY_ID", "SHOPEEPAY_ID", "QRIS", "LINKAJA", "KREDIVO_ID",
-        "ONLINEBANKING_BCA", "ONLINEBANKING_BNI", "ONLINEBANKING_BRI", "ONLINEBANKING_MANDIRI",
-        "BANKTRANSFER_BNI", "BANKTRANSFER_BSI", "BANKTRANSFER_MANDIRI", "BANKTRANSFER_MAYBANK", "BANKTRANSFER_PERMATA",
-        "CIMBNIAGA", "ATMTRANSFER_ID",
-    };
-
-    // W2: Thai online banking, mobile-banking apps and bank transfer (Antom's own codes, including its ONLINBANKING_ spelling).
-    private static readonly HashSet<string> ThaiBanking = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "ONLINBANKING_BANGKOKBANK", "ONLINEBANKING_BANGKOKBANK", "BANKAPP_BANGKOKBANK",
-        "ONLINBANKING_KRUNGTHAIBANK", "ONLINEBANKING_KRUNGTHAIBANK", "BANKAPP_KRUNGTHAIBANK", "DIRECT_DEBIT_KRUNGTHAIBANK",
-        "ONLINBANKING_SIAMCOMMERICALBANK", "BANKAPP_SIAMCOMMERICALBANK", "ONLINEBANKING_SIAMCOMMERCIALBANK", "BANKAPP_SIAMCOMMERCIALBANK",
-        "DIRECT_DEBIT_SIAMCOMMERCIALBANK",
-        "ONLINBANKING_BANKOFAYUDHYA", "ONLINEBANKING_BANKOFAYUDHYA", "BANKAPP_BANKOFAYUDHYA",
-        "ONLINBANKING_KASIKORNBANK", "ONLINEBANKING_KASIKORNBANK", "BANKTRANSFER_KASIKORNBANK",
-        "BANKTRANSFER_GOVERNMENTSAVINGSBANK", "KPLUS",
-    };
-
-    // W3: cards (wallet-tokenised cards included).
-    private static readonly HashSet<string> Cards = new(StringComparer.OrdinalIgnoreCase) { "CARD", "APPLEPAY", "GOOGLEPAY" };
+    public static readonly TimeSpan PaymentValidity = CancelWindows.Antom.UnpaidValidity;
 
     public static bool IsUnpaid(string status) => status is SimStatuses.Initiated or SimStatuses.Processing;
 
@@ -73,15 +47,15 @@ internal static class SimCancelRules
             return CancelVerdict.AlreadyCancelled;
         }
 
-        if (p.Refunded)
+        if (SimRefundRules.HasMerchantRefund(p))
         {
             return CancelVerdict.Refunded;
         }
 
-        var method = p.PaymentMethodType;
-        if (IsNeverCancellable(method))
+        var category = Category(p.PaymentMethodType);
+        if (category is PaymentMethodCategory.IndonesianLocal or PaymentMethodCategory.JkoPay)
         {
-            return CancelVerdict.WindowExceeded;
+            return CancelVerdict.WindowExceeded; // W1: never, paid or not
         }
 
         if (status == SimStatuses.Fail)
@@ -91,44 +65,34 @@ internal static class SimCancelRules
 
         if (status != SimStatuses.Success)
         {
-            return CancelVerdict.Cancel; // unpaid, within the 14 minutes (C1, C5)
+            return CancelVerdict.Cancel; // unpaid, within the 14 minutes (C1, C5); W2 allows this too
         }
 
         var paid = p.PaymentTime ?? p.CreateTime;
-        if (IsCard(method))
+        var antom = CancelWindows.Antom;
+        return category switch
         {
-            // W3 + N2: an authorisation can be voided for 7 days; captured funds cannot be cancelled (refund instead).
-            return !p.Captured && now <= paid + SevenDays ? CancelVerdict.Cancel : CancelVerdict.WindowExceeded;
-        }
+            // W2: a paid Thai banking payment is past its cancel period.
+            PaymentMethodCategory.ThaiBanking => CancelVerdict.WindowExceeded,
 
-        if (IsMercadoPago(method))
-        {
-            return now <= paid + SevenDays ? CancelVerdict.Cancel : CancelVerdict.WindowExceeded; // W4
-        }
+            // W3 + N2: an authorisation can be voided within the window; captured funds cannot be cancelled (refund instead).
+            PaymentMethodCategory.Card => !p.Captured && now <= CancelDeadlines.InclusiveWindowEnd(paid, antom.CardWindow)
+                ? CancelVerdict.Cancel
+                : CancelVerdict.WindowExceeded,
 
-        if (IsThaiBanking(method))
-        {
-            return CancelVerdict.WindowExceeded; // W2: paid → not cancellable
-        }
+            PaymentMethodCategory.MercadoPago => now <= CancelDeadlines.InclusiveWindowEnd(paid, antom.MercadoPagoWindow)
+                ? CancelVerdict.Cancel
+                : CancelVerdict.WindowExceeded, // W4
 
-        return now < W5Deadline(paid) ? CancelVerdict.Cancel : CancelVerdict.WindowExceeded; // W5
+            _ => now < CancelDeadlines.NextDayCutoffUtc8(paid, antom.NextDayCutoff) ? CancelVerdict.Cancel : CancelVerdict.WindowExceeded, // W5
+        };
     }
 
-    /// <summary>W5: 00:15 (UTC+8) of T+1, T the payment day in UTC+8; the deadline itself is already too late.</summary>
-    public static DateTimeOffset W5Deadline(DateTimeOffset paid)
-    {
-        var local = paid.ToOffset(AntomTime.Utc8);
-        return new DateTimeOffset(local.Date.AddDays(1).AddMinutes(15), AntomTime.Utc8);
-    }
+    /// <summary>W3: a paid card payment that is cancelled is a voided authorisation (no refund) unless captured.</summary>
+    public static bool IsCard(string method) => Category(method) == PaymentMethodCategory.Card;
 
-    public static bool IsCard(string method) => Cards.Contains(method);
-
-    public static bool IsMercadoPago(string method) => method.StartsWith("MERCADOPAGO", StringComparison.OrdinalIgnoreCase);
-
-    public static bool IsNeverCancellable(string method) =>
-        NeverCancellable.Contains(method) || method.EndsWith("_ID", StringComparison.OrdinalIgnoreCase);
-
-    public static bool IsThaiBanking(string method) => ThaiBanking.Contains(method);
+    /// <summary>The Table 1 row Antom applies to the method: the catalogue's, or W5 for a code it does not list.</summary>
+    public static PaymentMethodCategory Category(string method) => PaymentMethodCatalogue.Default.Categorize(method).Category;
 }
 
 /// <summary>The payment statuses the control API accepts.</summary>

@@ -10,8 +10,10 @@ namespace CancelWorkflows.Client;
 /// <summary>
 /// Typed client of the CancelWorkflows HTTP API: start a cancellation, read its status, wait for its outcome, list
 /// cancellations, resolve an escalation. Errors are typed: <see cref="CancelWorkflowsApiException"/> (4xx, with the
-/// RFC 7807 problem and field errors), <see cref="CancelWorkflowsAuthenticationException"/> (401) and
-/// <see cref="CancelWorkflowsUnavailableException"/> (unreachable, timeout, 5xx). Thread-safe; make one and reuse it.
+/// RFC 7807 problem and field errors), <see cref="CancelWorkflowsAuthenticationException"/> (401),
+/// <see cref="CancelWorkflowsForbiddenException"/> (403), <see cref="CancelWorkflowsRateLimitedException"/> (429 after the
+/// client's own retries) and <see cref="CancelWorkflowsUnavailableException"/> (unreachable, timeout, 5xx). Thread-safe;
+/// make one and reuse it.
 /// </summary>
 public sealed partial class CancelWorkflowsClient : IDisposable
 {
@@ -20,11 +22,15 @@ public sealed partial class CancelWorkflowsClient : IDisposable
 
     private const string CancellationsPath = "v1/cancellations";
 
+    /// <summary>A 429 that asks for a longer pause than this is not retried here: the caller decides.</summary>
+    private static readonly TimeSpan LongestRateLimitPause = TimeSpan.FromSeconds(30);
+
     private readonly HttpClient http;
     private readonly bool ownsHttp;
     private readonly Uri baseAddress;
     private readonly AuthenticationHeaderValue authorization;
     private readonly TimeSpan pollInterval;
+    private readonly int rateLimitRetries;
 
     /// <summary>A client with its own <see cref="HttpClient"/>, e.g. <c>new(new Uri("http://127.0.0.1:5080"), apiKey)</c>.</summary>
     public CancelWorkflowsClient(Uri baseAddress, string apiKey)
@@ -68,6 +74,7 @@ public sealed partial class CancelWorkflowsClient : IDisposable
         baseAddress = address.AbsoluteUri.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");
         authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey.Trim());
         pollInterval = options.PollInterval > TimeSpan.Zero ? options.PollInterval : TimeSpan.FromSeconds(1);
+        rateLimitRetries = Math.Max(0, options.RateLimitRetries);
     }
 
     /// <summary>The service's base address (always ending in <c>/</c>).</summary>
@@ -249,21 +256,33 @@ public sealed partial class CancelWorkflowsClient : IDisposable
         return message;
     }
 
-    /// <summary>Sends and turns every failure into a typed exception; returns only 2xx answers (and 404 when asked).</summary>
+    /// <summary>
+    /// Sends and turns every failure into a typed exception; returns only 2xx answers (and 404 when asked). A 429 is sent
+    /// again after its <c>Retry-After</c>, up to <see cref="CancelWorkflowsClientOptions.RateLimitRetries"/> times: the
+    /// service did nothing with it, so resending is safe for every request, starts included.
+    /// </summary>
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, CancellationToken cancellationToken, bool notFoundIsAnswer = false)
     {
-        HttpResponseMessage response;
-        try
+        var response = await SendOnceAsync(message, cancellationToken);
+        for (var retry = 0; response.StatusCode == HttpStatusCode.TooManyRequests && retry < rateLimitRetries; retry++)
         {
-            response = await http.SendAsync(message, cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new CancelWorkflowsUnavailableException($"The CancelWorkflows service at {baseAddress} could not be reached: {e.Message}", e);
-        }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new CancelWorkflowsUnavailableException($"The CancelWorkflows service at {baseAddress} did not answer in time ({http.Timeout}).", e);
+            if (RetryAfter(response) is not { } pause || pause > LongestRateLimitPause)
+            {
+                break;
+            }
+
+            response.Dispose();
+            await Task.Delay(pause, cancellationToken);
+            var again = Resend(message);
+            try
+            {
+                response = await SendOnceAsync(again, cancellationToken);
+            }
+            finally
+            {
+                again.Content = null; // The original owns the content.
+                again.Dispose();
+            }
         }
 
         var status = (int)response.StatusCode;
@@ -278,11 +297,48 @@ public sealed partial class CancelWorkflowsClient : IDisposable
             throw status switch
             {
                 401 => new CancelWorkflowsAuthenticationException(problem),
+                403 => new CancelWorkflowsForbiddenException(problem),
+                429 => new CancelWorkflowsRateLimitedException(problem, RetryAfter(response)),
                 >= 500 => new CancelWorkflowsUnavailableException(status, problem),
                 _ => new CancelWorkflowsApiException(status, problem),
             };
         }
     }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.SendAsync(message, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new CancelWorkflowsUnavailableException($"The CancelWorkflows service at {baseAddress} could not be reached: {e.Message}", e);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new CancelWorkflowsUnavailableException($"The CancelWorkflows service at {baseAddress} did not answer in time ({http.Timeout}).", e);
+        }
+    }
+
+    /// <summary>The same request again (a message can be sent once); the content is shared, not copied.</summary>
+    private static HttpRequestMessage Resend(HttpRequestMessage message)
+    {
+        var copy = new HttpRequestMessage(message.Method, message.RequestUri) { Content = message.Content, Version = message.Version };
+        foreach (var (name, values) in message.Headers)
+        {
+            copy.Headers.TryAddWithoutValidation(name, values);
+        }
+
+        return copy;
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero,
+        _ => null,
+    };
 
     private static async Task<CancelWorkflowsProblem?> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

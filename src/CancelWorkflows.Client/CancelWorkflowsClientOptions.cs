@@ -13,4 +13,9 @@ public sealed class CancelWorkflowsClientOptions
 
     /// <summary>How often <see cref="CancelWorkflowsClient.WaitForOutcomeAsync"/> asks for the status. Default 1 s.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many times a request refused with 429 (rate limited: nothing was done) is sent again after the
+    /// service's <c>Retry-After</c> (at most 30 s), before <see cref="CancelWorkflowsRateLimitedException"/>. Default 3; 0
+    /// throws at once.</summary>
+    public int RateLimitRetries { get; set; } = 3;
 }

@@ -37,6 +37,10 @@ public sealed record CancellationStatus
 
     public string? PaymentMethod { get; init; }
 
+    /// <summary>False when the service's payment-method catalogue does not know <see cref="PaymentMethod"/> (its
+    /// Cancel:UnknownPaymentMethod policy decided); null before the payment was read.</summary>
+    public bool? PaymentMethodKnown { get; init; }
+
     public string? PaymentStatusAtStart { get; init; }
 
     public string? PaymentCurrency { get; init; }

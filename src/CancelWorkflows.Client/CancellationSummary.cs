@@ -25,6 +25,10 @@ public sealed record CancellationSummary
 
     public string? BookingRef { get; init; }
 
+    /// <summary>The caller that started it (its API key's name); null for cancellations started before the service recorded
+    /// it in visibility, or outside the API.</summary>
+    public string? RequestedBy { get; init; }
+
     public DateTimeOffset StartTime { get; init; }
 
     public DateTimeOffset? CloseTime { get; init; }

@@ -24,6 +24,9 @@ public static class CancelAdvice
     /// <summary>ORDER_NOT_EXIST: Antom does not know the payment the request named.</summary>
     public const string CheckPaymentIdentifiers = "check paymentId / paymentRequestId";
 
+    /// <summary>The method is not in the catalogue and <c>Cancel:UnknownPaymentMethod</c> is Refuse: a person decides its row.</summary>
+    public const string CheckUnknownMethod = "check the method; add it to configuration";
+
     /// <summary>Any other F: Antom refused for a reason this product has no automatic answer for.</summary>
     public const string InspectResultCode = "inspect the result code; no automatic retry";
 }

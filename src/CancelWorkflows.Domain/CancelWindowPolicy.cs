@@ -12,13 +12,15 @@ public static class CancelWindowPolicy
     /// <param name="windows">The windows in force; validated here too (a widened window is refused, never applied).</param>
     /// <param name="catalogue">Maps the method code to its Table 1 row.</param>
     /// <param name="mode">Standard, or promo-expiry mode that leaves paid payments alone.</param>
+    /// <param name="unknownMethod">What to do when the catalogue does not know the method (<see cref="UnknownPaymentMethods"/>).</param>
     /// <exception cref="CancelWindowsException"><paramref name="windows"/> widens one of Antom's windows.</exception>
     public static EligibilityDecision Evaluate(
         PaymentFacts facts,
         DateTimeOffset now,
         CancelWindows windows,
         PaymentMethodCatalogue catalogue,
-        CancelMode mode = CancelMode.Standard)
+        CancelMode mode = CancelMode.Standard,
+        UnknownPaymentMethodPolicy unknownMethod = UnknownPaymentMethodPolicy.TreatAsOther)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(windows);
@@ -26,7 +28,11 @@ public static class CancelWindowPolicy
         windows.Validate();
 
         PaymentMethodLookup method = catalogue.Categorize(facts.PaymentMethodType);
-        return facts.Status switch
+        return UnknownPaymentMethods.Apply(ByStatus(facts, now, windows, method, mode), method, unknownMethod);
+    }
+
+    private static EligibilityDecision ByStatus(PaymentFacts facts, DateTimeOffset now, CancelWindows windows, PaymentMethodLookup method, CancelMode mode) =>
+        facts.Status switch
         {
             PaymentStatus.Cancelled => EligibilityDecision.AlreadyCancelled(
                 CancelRules.C4, "Antom reports CANCELLED; it stays CANCELLED even if a success notification follows"),
@@ -40,11 +46,10 @@ public static class CancelWindowPolicy
                 CancelRules.N1, CancelAdvice.AlreadyRefunded, "payment was refunded (fully or partially); Antom refuses to cancel it"),
 
             PaymentStatus.Initiated or PaymentStatus.Processing or PaymentStatus.Pending =>
-                UnpaidCancelPolicy.Evaluate(facts, now, windows, method),
+                UnpaidCancelPolicy.Evaluate(facts, now, windows, method, mode),
 
             PaymentStatus.Success => PaidCancelPolicy.Evaluate(facts, now, windows, method, mode),
 
             _ => throw new ArgumentOutOfRangeException(nameof(facts), facts.Status, "Unknown payment status."),
         };
-    }
 }

@@ -39,10 +39,15 @@ public static class CancelSearchAttributes
 
     public static SearchAttributeKey<string> Merchant { get; } = SearchAttributeKey.CreateKeyword(Checked("Merchant", "Keyword"));
 
+    /// <summary>The caller that started the cancellation (its API key's name), set at start by the API: a plain caller's
+    /// listing is limited to its own.</summary>
+    public static SearchAttributeKey<string> RequestedBy { get; } = SearchAttributeKey.CreateKeyword(Checked("RequestedBy", "Keyword"));
+
     /// <summary>The keys to register on a dev server (<c>WorkflowEnvironmentStartLocalOptions.SearchAttributes</c>).</summary>
     public static IReadOnlyCollection<SearchAttributeKey> All { get; } =
     [
         PaymentRequestId, PaymentId, PaymentMethod, CancelOutcome, CancelAttempts, Escalated, LateSuccess, BookingRef, PromoId, Merchant, RefundState,
+        RequestedBy,
     ];
 
     /// <summary>The <c>--search-attribute Name=Type</c> arguments for <c>temporal server start-dev</c>.</summary>

@@ -7,6 +7,7 @@ public static class TemporalNames
     public const string TaskQueue = "cancel-payments";
     public const string CancelPaymentWorkflow = "CancelPaymentWorkflow";
     public const string StatusQuery = "Status";
+    public const string HasNotificationQuery = "HasNotification";
     public const string PaymentNotifiedSignal = "PaymentNotified";
     public const string RefundNotifiedSignal = "RefundNotified";
     public const string ResolveEscalationSignal = "ResolveEscalation";

@@ -120,11 +120,44 @@ public sealed class AntomNotificationVerifierTests : IDisposable
         Assert.True(Verifier().Verify(NotifyPath, ClientId, time, Sign(time), Body).Valid);
     }
 
+    /// <summary>The service's defaults: 26 h into the past (Antom re-sends for 24 h 22 min and may not refresh
+    /// request-time), 5 min ahead (clock skew only: a re-send never makes it newer).</summary>
+    [Theory]
+    [InlineData(4, true)]
+    [InlineData(5, true)]
+    [InlineData(6, false)]
+    [InlineData(60 * 24, false)]
+    [InlineData(-25 * 60, true)]
+    [InlineData(-26 * 60, true)]
+    [InlineData(-27 * 60, false)]
+    public void Verify_DefaultBounds_FewMinutesAheadOrADayBehind(int minutesFromNow, bool accepted)
+    {
+        var time = AntomSignature.RequestTime(Now.AddMinutes(minutesFromNow));
+        var verifier = new AntomNotificationVerifier(antomPublic, ClientId, clock, TimeSpan.FromHours(26), TimeSpan.FromMinutes(5));
+
+        var verdict = verifier.Verify(NotifyPath, ClientId, time, Sign(time), Body);
+
+        Assert.True(verdict.Valid == accepted, $"{minutesFromNow} min: {verdict.Reason}");
+        Assert.Equal(accepted ? null : NotificationRejection.StaleRequestTime, verdict.Rejection);
+    }
+
+    [Fact]
+    public void Verify_PastBoundOff_FutureBoundStillHolds()
+    {
+        var verifier = new AntomNotificationVerifier(antomPublic, ClientId, clock, Timeout.InfiniteTimeSpan, TimeSpan.FromMinutes(5));
+        var ahead = AntomSignature.RequestTime(Now.AddMinutes(6));
+
+        var verdict = verifier.Verify(NotifyPath, ClientId, ahead, Sign(ahead), Body);
+
+        Assert.Equal(NotificationRejection.StaleRequestTime, verdict.Rejection);
+        Assert.Contains("ahead", verdict.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Verify_InfiniteSkew_AcceptsOldButAuthentic()
     {
         var time = AntomSignature.RequestTime(Now.AddHours(-20));
-        var verifier = new AntomNotificationVerifier(antomPublic, ClientId, clock, Timeout.InfiniteTimeSpan);
+        var verifier = new AntomNotificationVerifier(antomPublic, ClientId, clock, Timeout.InfiniteTimeSpan, TimeSpan.FromMinutes(5));
 
         Assert.True(verifier.Verify(NotifyPath, ClientId, time, Sign(time), Body).Valid);
     }
@@ -174,7 +207,7 @@ public sealed class AntomNotificationVerifierTests : IDisposable
         antomPublic.Dispose();
     }
 
-    private AntomNotificationVerifier Verifier() => new(antomPublic, ClientId, clock, TimeSpan.FromMinutes(5));
+    private AntomNotificationVerifier Verifier() => new(antomPublic, ClientId, clock, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5));
 
     private string Sign(string time) => AntomSignature.SignHeader(antomPrivate, NotifyPath, ClientId, time, Body);
 }

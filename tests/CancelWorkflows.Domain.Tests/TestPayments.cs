@@ -27,6 +27,10 @@ internal static class TestPayments
     public static PaymentFacts Unpaid(string? method, DateTimeOffset? createTime, PaymentStatus status = PaymentStatus.Processing, bool refunded = false) =>
         new(status, method, createTime, null, Captured: false, refunded, new Money("USD", "1000"));
 
-    public static EligibilityDecision Evaluate(PaymentFacts facts, DateTimeOffset now, CancelMode mode = CancelMode.Standard) =>
-        CancelWindowPolicy.Evaluate(facts, now, CancelWindows.Antom, PaymentMethodCatalogue.Default, mode);
+    public static EligibilityDecision Evaluate(
+        PaymentFacts facts,
+        DateTimeOffset now,
+        CancelMode mode = CancelMode.Standard,
+        UnknownPaymentMethodPolicy unknownMethod = UnknownPaymentMethodPolicy.TreatAsOther) =>
+        CancelWindowPolicy.Evaluate(facts, now, CancelWindows.Antom, PaymentMethodCatalogue.Default, mode, unknownMethod);
 }

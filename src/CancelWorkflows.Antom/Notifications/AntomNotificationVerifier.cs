@@ -13,7 +13,7 @@ public enum NotificationRejection
     /// <summary><c>client-id</c> is not ours.</summary>
     WrongClientId,
 
-    /// <summary><c>request-time</c> is outside the allowed skew, or neither epoch milliseconds nor ISO 8601.</summary>
+    /// <summary><c>request-time</c> is further in the past or ahead than allowed, or neither epoch milliseconds nor ISO 8601.</summary>
     StaleRequestTime,
 
     /// <summary>The signature does not verify over the raw body with Antom's public key.</summary>
@@ -33,24 +33,34 @@ public sealed record NotificationVerdict(bool Valid, NotificationRejection? Reje
 /// <summary>
 /// Verifies an Antom notification (antom-api.md §4–§5): <c>POST &lt;path&gt;\n&lt;client-id&gt;.&lt;request-time&gt;.&lt;raw body&gt;</c>
 /// against Antom's public key. Checks, in order: headers present, client id ours, signature, then freshness — so a
-/// <see cref="NotificationRejection.StaleRequestTime"/> verdict means "authentic but old" (a replay or a clock problem).
+/// <see cref="NotificationRejection.StaleRequestTime"/> verdict means "authentic but too old or too far ahead" (a replay or a clock problem).
 /// Thread-safe; one instance serves the whole ingress.
 /// </summary>
 /// <remarks>
-/// <paramref name="allowedSkew"/> bounds |now − request-time|; <see cref="Timeout.InfiniteTimeSpan"/> disables the check.
-/// Whether Antom refreshes <c>request-time</c> on its re-sends (up to 24 h later) is not documented: choose the skew
-/// with that in mind.
+/// The two bounds differ on purpose. <paramref name="allowedPastSkew"/> bounds how old <c>request-time</c> may be: whether
+/// Antom refreshes it on its re-sends (up to 24 h 22 min after the first delivery) is not documented, so it must cover
+/// them; <see cref="Timeout.InfiniteTimeSpan"/> turns it off. <paramref name="allowedFutureSkew"/> bounds how far ahead it
+/// may be: re-sends only ever make it older, so this is clock skew alone (minutes), and a large one would only extend how
+/// long a captured notification can be replayed.
 /// </remarks>
-public sealed class AntomNotificationVerifier(RSA antomPublicKey, string expectedClientId, TimeProvider time, TimeSpan allowedSkew)
+public sealed class AntomNotificationVerifier(
+    RSA antomPublicKey,
+    string expectedClientId,
+    TimeProvider time,
+    TimeSpan allowedPastSkew,
+    TimeSpan allowedFutureSkew)
 {
     private readonly RSA key = antomPublicKey ?? throw new ArgumentNullException(nameof(antomPublicKey));
     private readonly string clientId = string.IsNullOrWhiteSpace(expectedClientId)
         ? throw new ArgumentException("The expected client id is required.", nameof(expectedClientId))
         : expectedClientId;
     private readonly TimeProvider clock = time ?? throw new ArgumentNullException(nameof(time));
-    private readonly TimeSpan skew = allowedSkew == Timeout.InfiniteTimeSpan || allowedSkew >= TimeSpan.Zero
-        ? allowedSkew
-        : throw new ArgumentOutOfRangeException(nameof(allowedSkew), "The allowed skew must be zero or more, or infinite.");
+    private readonly TimeSpan pastSkew = allowedPastSkew == Timeout.InfiniteTimeSpan || allowedPastSkew >= TimeSpan.Zero
+        ? allowedPastSkew
+        : throw new ArgumentOutOfRangeException(nameof(allowedPastSkew), "The allowed past skew must be zero or more, or infinite.");
+    private readonly TimeSpan futureSkew = allowedFutureSkew >= TimeSpan.Zero
+        ? allowedFutureSkew
+        : throw new ArgumentOutOfRangeException(nameof(allowedFutureSkew), "The allowed future skew must be zero or more.");
     private readonly Lock gate = new();
 
     /// <summary>Verifies one notification. <paramref name="path"/> is the request path Antom posted to (the one it signed).</summary>
@@ -89,16 +99,19 @@ public sealed class AntomNotificationVerifier(RSA antomPublicKey, string expecte
             return NotificationVerdict.Rejected(NotificationRejection.StaleRequestTime, $"request-time '{Printable(requestTimeHeader)}' is neither epoch milliseconds nor ISO 8601");
         }
 
-        if (skew != Timeout.InfiniteTimeSpan)
+        var now = clock.GetUtcNow();
+        if (sent > now && sent - now > futureSkew)
         {
-            var now = clock.GetUtcNow();
-            var off = (now - sent).Duration();
-            if (off > skew)
-            {
-                return NotificationVerdict.Rejected(
-                    NotificationRejection.StaleRequestTime,
-                    $"request-time {sent:O} is {off} away from now {now:O} (allowed {skew})");
-            }
+            return NotificationVerdict.Rejected(
+                NotificationRejection.StaleRequestTime,
+                $"request-time {sent:O} is {sent - now} ahead of now {now:O} (allowed ahead: {futureSkew})");
+        }
+
+        if (pastSkew != Timeout.InfiniteTimeSpan && now - sent > pastSkew)
+        {
+            return NotificationVerdict.Rejected(
+                NotificationRejection.StaleRequestTime,
+                $"request-time {sent:O} is {now - sent} before now {now:O} (allowed in the past: {pastSkew})");
         }
 
         return NotificationVerdict.Accepted;

@@ -13,7 +13,7 @@ public static class ListCommand
     {
         ArgumentNullException.ThrowIfNull(runner);
         var filters = new ListFilterOptions(clock);
-        var pageSize = ValueOptions.WholeNumber("--page-size", "Items per page", 1, 1000);
+        var pageSize = ValueOptions.WholeNumber("--page-size", "Items per page", 1, 200);
         var pageToken = new Option<string?>("--page-token") { Description = "Continue from this page (the token a previous page printed)", HelpName = "token" };
         var all = new Option<bool>("--all") { Description = "Follow every page (progress on stderr) and show them as one list" };
         var command = new Command("list", "List cancellations, newest first");

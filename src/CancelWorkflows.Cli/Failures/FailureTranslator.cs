@@ -21,6 +21,8 @@ public static class FailureTranslator
             UsageException e => new(ExitCodes.Usage, "usage", e.Message),
             CommandFailedException e => new(ExitCodes.Failed, "failed", e.Message),
             CancelWorkflowsAuthenticationException e => Unauthorized(e, connection),
+            CancelWorkflowsForbiddenException e => Forbidden(e, connection),
+            CancelWorkflowsRateLimitedException e => RateLimited(e, url),
             CancelWorkflowsApiException e => Api(e),
             CancelWorkflowsUnavailableException { StatusCode: { } status } e => Unavailable(url, status, e.Problem, e.Message),
             CancelWorkflowsUnavailableException e when e.InnerException is { } inner => NoAnswer(inner, url, requestTimeout),
@@ -94,6 +96,18 @@ public static class FailureTranslator
             ? $"no API key: {how}"
             : $"the service refused the API key from {connection.ApiKeySource} (401): {how}";
         return new(ExitCodes.Failed, "unauthorized", text, 401, e.Problem);
+    }
+
+    private static Failure Forbidden(CancelWorkflowsForbiddenException e, ServiceConnection? connection)
+    {
+        var source = connection?.ApiKeySource is { } from ? $" (the key from {from})" : string.Empty;
+        return new(ExitCodes.Failed, "forbidden", $"this API key{source} may not do this (403): {OneLine(e.Detail ?? e.Title ?? e.Message)} — use an operator's key", 403, e.Problem);
+    }
+
+    private static Failure RateLimited(CancelWorkflowsRateLimitedException e, string url)
+    {
+        var after = e.RetryAfter is { } wait ? $"; retry after {DurationText.Format(wait)}" : string.Empty;
+        return new(ExitCodes.Failed, "rateLimited", $"CancelWorkflows at {url} is rate limiting this API key (429, nothing was done{after})", 429, e.Problem);
     }
 
     private static Failure Api(CancelWorkflowsApiException e)

@@ -1,11 +1,11 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace CancelWorkflows.Service.Api;
 
-/// <summary><c>Authorization: Bearer &lt;api key&gt;</c>; the caller's name becomes the user name. Refusals are RFC 7807.</summary>
+/// <summary><c>Authorization: Bearer &lt;api key&gt;</c>; the caller's name becomes the user name, its roles the user's roles
+/// (<see cref="ApiCaller"/>). Refusals are RFC 7807.</summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
@@ -31,8 +31,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, caller)], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(caller.ToPrincipal(SchemeName), SchemeName)));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

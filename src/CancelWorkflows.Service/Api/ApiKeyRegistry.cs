@@ -7,23 +7,25 @@ using Microsoft.Extensions.Options;
 namespace CancelWorkflows.Service.Api;
 
 /// <summary>
-/// The callers allowed to use the API: <c>Api:ApiKeys:&lt;caller&gt;</c> (SHA-256 hex of the key) and, in dev mode, the
-/// dev API key as caller <c>dev</c>. Presented keys are hashed and compared in constant time against every entry.
+/// The callers allowed to use the API: <c>Api:ApiKeys:&lt;caller&gt;</c> (SHA-256 hex of the key) with the roles of
+/// <c>Api:Callers:&lt;caller&gt;:Roles</c>, and, in dev mode, the dev API key as caller <c>dev</c>, an operator. Presented
+/// keys are hashed and compared in constant time against every entry.
 /// </summary>
 public sealed class ApiKeyRegistry
 {
     public const string DevCaller = "dev";
 
-    private readonly (string Caller, byte[] Hash)[] callers;
+    private readonly (ApiCaller Caller, byte[] Hash)[] callers;
 
     public ApiKeyRegistry(IOptions<ApiOptions> options, ServiceMode mode)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(mode);
-        var entries = options.Value.ApiKeys.Select(e => (e.Key, Convert.FromHexString(e.Value))).ToList();
+        var api = options.Value;
+        var entries = api.ApiKeys.Select(e => (Caller(e.Key, api.RolesOf(e.Key)), Convert.FromHexString(e.Value))).ToList();
         if (mode.DevMode is { } dev)
         {
-            entries.Add((DevCaller, Hash(dev.DevApiKey)));
+            entries.Add((Caller(DevCaller, [ApiRoles.Operator]), Hash(dev.DevApiKey)));
         }
 
         callers = [.. entries];
@@ -32,10 +34,10 @@ public sealed class ApiKeyRegistry
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key ?? string.Empty));
 
     /// <summary>The caller whose key this is, or null. Looks at every entry, so timing does not tell which one matched.</summary>
-    public string? FindCaller(string presentedKey)
+    public ApiCaller? FindCaller(string presentedKey)
     {
         var presented = Hash(presentedKey);
-        string? found = null;
+        ApiCaller? found = null;
         foreach (var (caller, hash) in callers)
         {
             if (CryptographicOperations.FixedTimeEquals(presented, hash))
@@ -46,4 +48,8 @@ public sealed class ApiKeyRegistry
 
         return found;
     }
+
+    /// <summary>Every caller is a <see cref="ApiRoles.Caller"/>; configured roles are added (validated at start).</summary>
+    private static ApiCaller Caller(string name, IEnumerable<string> roles) =>
+        new(name, roles.Select(ApiRoles.Known).OfType<string>().Append(ApiRoles.Caller).ToHashSet(StringComparer.Ordinal));
 }

@@ -23,7 +23,8 @@ public sealed class ApiKeySecurityScheme : IOpenApiDocumentTransformer, IOpenApi
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
             Description = "A calling service's API key (Api:ApiKeys:<caller> holds its SHA-256); the caller's name is recorded " +
-                "as the cancellation's RequestedBy. Dev mode writes one to .cancelworkflows/keys/dev-api-key.",
+                "as the cancellation's RequestedBy, and its roles (Api:Callers:<caller>:Roles: caller, operator, promotions) say " +
+                "what it may do. Dev mode writes one, an operator's, to .cancelworkflows/keys/dev-api-key.",
         };
         return Task.CompletedTask;
     }

@@ -8,7 +8,16 @@ public static class ApiProblemTypes
     /// <summary>422: an <c>Idempotency-Key</c> used again with a different body.</summary>
     public const string IdempotencyKeyReused = Prefix + "idempotency-key-reused";
 
-    /// <summary>404: no cancellation for this payment.</summary>
+    /// <summary>403: the caller's roles do not allow this route (e.g. resolving an escalation takes an operator).</summary>
+    public const string Forbidden = Prefix + "forbidden";
+
+    /// <summary>429: the caller made more requests than <c>Api:RateLimit</c> allows; <c>Retry-After</c> says when to retry.</summary>
+    public const string RateLimited = Prefix + "rate-limited";
+
+    /// <summary>409: another caller already asked to cancel this payment (nothing more is said about it).</summary>
+    public const string PaymentCancelledByAnotherCaller = Prefix + "payment-cancelled-by-another-caller";
+
+    /// <summary>404: no cancellation for this payment (or none this caller may see: the answer is the same).</summary>
     public const string CancellationNotFound = Prefix + "cancellation-not-found";
 
     /// <summary>409: a resolution for a cancellation that is not waiting for one.</summary>

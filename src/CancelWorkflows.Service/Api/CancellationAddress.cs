@@ -21,7 +21,8 @@ public sealed record CancellationAddress(string Id, bool ByPaymentId)
         return request.PaymentRequestId is { } prid ? new(prid, false) : new(request.PaymentId!, true);
     }
 
-    /// <summary>The address, or field errors (id too long or blank, unknown <c>by</c>).</summary>
+    /// <summary>The address, or field errors (id too long, blank, with characters no id has, or a reserved paymentRequestId;
+    /// unknown <c>by</c>).</summary>
     public static (CancellationAddress? Address, Dictionary<string, string[]> Errors) Parse(string id, string? by)
     {
         var errors = new Dictionary<string, string[]>();
@@ -38,10 +39,19 @@ public sealed record CancellationAddress(string Id, bool ByPaymentId)
             }
         }
 
-        var trimmed = id?.Trim() ?? string.Empty;
-        if (trimmed.Length == 0 || trimmed.Length > StartCancellationValidation.MaxIdLength || trimmed.Any(char.IsControl))
+        var trimmed = id?.Trim(' ') ?? string.Empty;
+        if (trimmed.Length == 0 || trimmed.Length > StartCancellationValidation.MaxIdLength)
         {
-            errors["paymentRequestId"] = [$"A2: 1 to {StartCancellationValidation.MaxIdLength} printable characters."];
+            errors["paymentRequestId"] = [$"A2: 1 to {StartCancellationValidation.MaxIdLength} characters."];
+        }
+        else if (IdText.Problem(trimmed) is { } problem)
+        {
+            errors["paymentRequestId"] = ["A2: " + problem];
+        }
+        else if (!byPaymentId && StartCancellationValidation.PaymentRequestIdProblem(trimmed) is { } reserved)
+        {
+            // Never read cancel-pid-X (the cancellation of paymentId X) as if it were paymentRequestId pid-X's.
+            errors["paymentRequestId"] = [reserved];
         }
 
         return errors.Count == 0 ? (new(trimmed, byPaymentId), errors) : (null, errors);

@@ -9,6 +9,7 @@ namespace CancelWorkflows.Service.Api;
 /// The filters of <c>GET /v1/cancellations</c>, checked, and the Temporal visibility query they make. Values never reach the
 /// query as typed: outcomes come from a fixed list, booleans and times are re-formatted, and the merchant is refused
 /// unless it is a plain keyword (no quotes, backslashes or control characters), so nothing can change the query's shape.
+/// Every string still goes in as a quoted literal with its quotes doubled (<see cref="Literal"/>), the caller's name too.
 /// </summary>
 public sealed record CancellationListFilter(
     string? Outcome,
@@ -21,7 +22,8 @@ public sealed record CancellationListFilter(
     byte[]? PageToken)
 {
     public const int DefaultPageSize = 100;
-    public const int MaxPageSize = 1000;
+    /// <summary>A page is one visibility call and one answer: 200 items are ~100 KB of JSON, and paging goes on from there.</summary>
+    public const int MaxPageSize = 200;
     public const int MaxPageTokenLength = 4096;
 
     /// <summary>The outcomes a filter may ask for (design.md's list).</summary>
@@ -81,20 +83,26 @@ public sealed record CancellationListFilter(
             : (new(knownOutcome, escalatedValue, lateSuccessValue, merchantValue, fromValue, toValue, size, token), errors);
     }
 
-    /// <summary>The visibility query: always this workflow type, then each filter that is set.</summary>
-    public string ToVisibilityQuery()
+    /// <summary>The visibility query: always this workflow type, then only the cancellations <paramref name="startedBy"/>
+    /// started when it is given (a plain caller's listing), then each filter that is set.</summary>
+    public string ToVisibilityQuery(string? startedBy)
     {
-        var query = new StringBuilder($"WorkflowType = '{TemporalNames.CancelPaymentWorkflow}'");
+        var query = new StringBuilder($"WorkflowType = {Literal(TemporalNames.CancelPaymentWorkflow)}");
+        if (startedBy is not null)
+        {
+            query.Append(CultureInfo.InvariantCulture, $" AND {CancelSearchAttributes.RequestedBy.Name} = {Literal(startedBy)}");
+        }
+
         if (Outcome is not null)
         {
-            query.Append(CultureInfo.InvariantCulture, $" AND {CancelSearchAttributes.CancelOutcome.Name} = '{Outcome}'");
+            query.Append(CultureInfo.InvariantCulture, $" AND {CancelSearchAttributes.CancelOutcome.Name} = {Literal(Outcome)}");
         }
 
         AppendBool(query, CancelSearchAttributes.Escalated.Name, Escalated);
         AppendBool(query, CancelSearchAttributes.LateSuccess.Name, LateSuccess);
         if (Merchant is not null)
         {
-            query.Append(CultureInfo.InvariantCulture, $" AND {CancelSearchAttributes.Merchant.Name} = '{Merchant}'");
+            query.Append(CultureInfo.InvariantCulture, $" AND {CancelSearchAttributes.Merchant.Name} = {Literal(Merchant)}");
         }
 
         if (From is { } from)
@@ -108,6 +116,22 @@ public sealed record CancellationListFilter(
         }
 
         return query.ToString();
+    }
+
+    /// <summary>
+    /// A string literal of Temporal's visibility language: single quotes, a quote inside doubled (its parser reads
+    /// <c>''</c> as one quote). Backslashes and control characters are never given here (filters refuse them, caller names
+    /// are refused at start): visibility stores read backslashes differently, so no escape for them works everywhere.
+    /// </summary>
+    public static string Literal(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Contains('\\', StringComparison.Ordinal) || value.Any(char.IsControl))
+        {
+            throw new ArgumentException("A visibility literal cannot hold backslashes or control characters.", nameof(value));
+        }
+
+        return "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
     }
 
     public static string EncodePageToken(byte[]? token) =>

@@ -15,6 +15,7 @@ public sealed record CancellationListItem(
     string? RefundState,
     string? Merchant,
     string? BookingRef,
+    string? RequestedBy,
     DateTimeOffset StartTime,
     DateTimeOffset? CloseTime,
     string Status)
@@ -34,6 +35,7 @@ public sealed record CancellationListItem(
             attributes.TryGetValue(CancelSearchAttributes.RefundState, out var refund) ? refund : null,
             attributes.TryGetValue(CancelSearchAttributes.Merchant, out var merchant) ? merchant : null,
             attributes.TryGetValue(CancelSearchAttributes.BookingRef, out var booking) ? booking : null,
+            attributes.TryGetValue(CancelSearchAttributes.RequestedBy, out var requestedBy) ? requestedBy : null,
             new DateTimeOffset(DateTime.SpecifyKind(execution.StartTime, DateTimeKind.Utc)),
             execution.CloseTime is { } close ? new DateTimeOffset(DateTime.SpecifyKind(close, DateTimeKind.Utc)) : null,
             execution.Status.ToString());

@@ -9,7 +9,8 @@ public sealed class CancellationServices(
     CancellationStarter starter,
     CancelStatusReader statuses,
     CancelSettingsFactory settings,
-    TemporalWebLinks links)
+    TemporalWebLinks links,
+    ApiWaitSlots waitSlots)
 {
     public ITemporalClient Temporal { get; } = temporal;
 
@@ -20,4 +21,6 @@ public sealed class CancellationServices(
     public CancelSettingsFactory Settings { get; } = settings;
 
     public TemporalWebLinks Links { get; } = links;
+
+    public ApiWaitSlots WaitSlots { get; } = waitSlots;
 }

@@ -11,7 +11,8 @@ namespace CancelWorkflows.Service.Api;
 /// Starts <c>CancelPaymentWorkflow</c> for one payment, or finds the one that exists. The start uses conflict policy
 /// Fail (so "this request created it" is known for certain, even between two racing requests) and reuse policy
 /// RejectDuplicate (a closed one is never run again for the same payment); a refused start describes the existing
-/// workflow, whose memo tells whether an earlier request with the same Idempotency-Key started it.
+/// workflow, whose memo tells who started it and whether an earlier request with the same Idempotency-Key did. The start
+/// names the caller in the search attribute <c>RequestedBy</c> (a plain caller's listing is limited by it).
 /// </summary>
 public sealed class CancellationStarter(ITemporalClient client)
 {
@@ -47,10 +48,8 @@ public sealed class CancellationStarter(ITemporalClient client)
         {
             var existing = await client.GetWorkflowHandle(workflowId).DescribeAsync(new() { Rpc = rpc });
             var found = await CancellationMemo.ReadAsync(existing);
-            var verdict = memo.IdempotencyKey is null
-                || found.IdempotencyKey != memo.IdempotencyKey
-                || found.RequestedBy != memo.RequestedBy
-                ? StartVerdict.Existing
+            var verdict = found.RequestedBy != memo.RequestedBy ? StartVerdict.AnotherCaller
+                : memo.IdempotencyKey is null || found.IdempotencyKey != memo.IdempotencyKey ? StartVerdict.Existing
                 : StartFingerprint.Same(found.RequestFingerprint, memo.RequestFingerprint) ? StartVerdict.Replayed : StartVerdict.KeyReused;
             var status = existing.Status;
             return new(workflowId, existing.RunId, verdict, status == WorkflowExecutionStatus.Running, status == WorkflowExecutionStatus.Completed);
@@ -83,6 +82,7 @@ public sealed class CancellationStarter(ITemporalClient client)
         Set(builder, CancelSearchAttributes.BookingRef, request.BookingRef);
         Set(builder, CancelSearchAttributes.Merchant, request.Merchant);
         Set(builder, CancelSearchAttributes.PromoId, request.PromoId);
+        Set(builder, CancelSearchAttributes.RequestedBy, request.RequestedBy);
         return builder.ToSearchAttributeCollection();
     }
 

@@ -4,8 +4,9 @@ namespace CancelWorkflows.Service.Api;
 
 /// <summary>
 /// <c>/v1/cancellations</c>: start a cancellation (or find the one that exists), read its <c>Status</c>, list
-/// cancellations, resolve an escalation. Every route needs the API key; every error is an RFC 7807 problem, and the
-/// OpenAPI document (<c>/openapi/v1.json</c>) names each one.
+/// cancellations, resolve an escalation. Every route needs the API key and counts against its caller's rate limit; a
+/// plain caller sees only the cancellations it started, an operator all of them and only an operator resolves. Every
+/// error is an RFC 7807 problem, and the OpenAPI document (<c>/openapi/v1.json</c>) names each one.
 /// </summary>
 public static class CancellationsApi
 {
@@ -16,7 +17,9 @@ public static class CancellationsApi
         var group = app.MapGroup("/v1/cancellations")
             .WithTags("Cancellations")
             .RequireAuthorization()
+            .RequireRateLimiting(ApiRateLimits.PolicyName)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status502BadGateway)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
@@ -26,13 +29,16 @@ public static class CancellationsApi
             .WithDescription(
                 "Starts CancelPaymentWorkflow for the payment, or returns the one that exists: the same workflowId and runId for every " +
                 "call about the same payment, and a finished cancellation is never run again. 202 while undecided; 200 with the " +
-                "outcome when it is known (a closed cancellation, or within ?wait=<0-60 seconds>). Idempotency-Key: the same key and " +
-                "body get the first answer again (created: true); the same key with another body is refused with 422. Unknown " +
-                "fields are refused; body at most 16 KiB.")
+                "outcome when it is known (a closed cancellation, or within ?wait=<0-60 seconds>; beyond the service's bound on " +
+                "waiting starts, as with wait=0). Idempotency-Key: the same key and body get the first answer again (created: true); " +
+                "the same key with another body is refused with 422. Another caller's cancellation of the same payment: 409, which " +
+                "says nothing of it (an operator gets it as its answer). A paymentRequestId starting with 'pid-' is refused (it " +
+                "would name the cancellation of an Antom paymentId). Unknown fields are refused; body at most 16 KiB.")
             .Accepts<StartCancellationBody>("application/json")
             .Produces<CancellationStarted>(StatusCodes.Status202Accepted)
             .Produces<CancellationStarted>(StatusCodes.Status200OK)
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -42,15 +48,18 @@ public static class CancellationsApi
             .WithSummary("List cancellations (Temporal visibility, paged)")
             .WithDescription(
                 "Filters: outcome (one of the outcomes), escalated, lateSuccess (true/false), merchant, from/to (start time, ISO-8601; " +
-                "from inclusive, to exclusive), pageSize (1-1000, default 100), pageToken (nextPageToken of the previous page). " +
-                "Eventually consistent: a cancellation shows up a moment after it started.")
+                "from inclusive, to exclusive), pageSize (1-200, default 100), pageToken (nextPageToken of the previous page). " +
+                "A plain caller lists the cancellations it started; an operator lists all. Eventually consistent: a cancellation " +
+                "shows up a moment after it started.")
             .Produces<CancellationListPage>(StatusCodes.Status200OK)
             .ProducesValidationProblem();
 
         group.MapGet("/{paymentRequestId}", GetCancellationEndpoint.HandleAsync)
             .WithName("GetCancellation")
             .WithSummary("The whole story of one cancellation (the workflow's Status query)")
-            .WithDescription("Add ?by=paymentId when the cancellation was started with Antom's paymentId only.")
+            .WithDescription(
+                "Add ?by=paymentId when the cancellation was started with Antom's paymentId only. 404 when there is none, or it is " +
+                "another caller's (the same answer; an operator reads every caller's).")
             .Produces<CancelStatus>(StatusCodes.Status200OK)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -59,11 +68,14 @@ public static class CancellationsApi
             .WithName("ResolveEscalation")
             .WithSummary("Support's resolution of an escalated cancellation")
             .WithDescription(
-                "Signals ResolveEscalation {outcome, resolvedBy (default: the calling service), note}. 404 when there is no such " +
-                "cancellation; 409 when it is not waiting for a resolution (not escalated, or already resolved).")
+                "Operators only (403 otherwise). Signals ResolveEscalation {outcome, note}, resolved by the operator's caller name " +
+                "(a body with resolvedBy is refused). 404 when there is no such cancellation; 409 when it is not waiting for a " +
+                "resolution (not escalated, or already resolved).")
+            .RequireAuthorization(ApiPolicies.Operator)
             .Accepts<ResolveEscalationBody>("application/json")
             .Produces<EscalationResolveAccepted>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

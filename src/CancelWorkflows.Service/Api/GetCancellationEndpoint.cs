@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CancelWorkflows.Workflows.Cancel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -5,12 +6,14 @@ using Temporalio.Exceptions;
 
 namespace CancelWorkflows.Service.Api;
 
-/// <summary><c>GET /v1/cancellations/{paymentRequestId}</c>: the workflow's <c>Status</c> query.</summary>
+/// <summary><c>GET /v1/cancellations/{paymentRequestId}</c>: the workflow's <c>Status</c> query. A plain caller reads only the
+/// cancellations it started (<c>RequestedBy</c>); another caller's is answered exactly as one that does not exist.</summary>
 public static class GetCancellationEndpoint
 {
     public static async Task<Results<Ok<CancelStatus>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         string paymentRequestId,
         [FromQuery] string? by,
+        ClaimsPrincipal user,
         [AsParameters] CancellationServices services,
         CancellationToken cancellationToken)
     {
@@ -24,7 +27,7 @@ public static class GetCancellationEndpoint
         try
         {
             var status = await services.Statuses.ReadAsync(address.WorkflowId, cancellationToken);
-            return status is null ? NotFound(address) : TypedResults.Ok(status);
+            return status is null || !ApiCaller.Of(user).CanSee(status.RequestedBy) ? NotFound(address) : TypedResults.Ok(status);
         }
         catch (RpcException e)
         {
@@ -40,6 +43,7 @@ public static class GetCancellationEndpoint
         }
     }
 
+    /// <summary>The one 404 for "no such cancellation" and "not yours": the same type, title and detail.</summary>
     public static ProblemHttpResult NotFound(CancellationAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);

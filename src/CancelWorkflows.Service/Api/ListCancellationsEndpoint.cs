@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Temporalio.Client;
@@ -9,7 +10,8 @@ namespace CancelWorkflows.Service.Api;
 /// <c>GET /v1/cancellations?…</c>: a page of cancellations from Temporal visibility
 /// (<see cref="ITemporalClient.ListWorkflowsPaginatedAsync"/>; Temporal's own next-page token, base64url, is the
 /// <c>pageToken</c>, so the API keeps no cursor state). Visibility is eventually consistent: a cancellation appears, and
-/// its outcome changes, a moment after the workflow did.
+/// its outcome changes, a moment after the workflow did. A plain caller's query is always limited to the cancellations it
+/// started (<c>RequestedBy</c>); an operator's is not.
 /// </summary>
 public static class ListCancellationsEndpoint
 {
@@ -22,6 +24,7 @@ public static class ListCancellationsEndpoint
         [FromQuery] string? to,
         [FromQuery] string? pageSize,
         [FromQuery] string? pageToken,
+        ClaimsPrincipal user,
         [AsParameters] CancellationServices services,
         CancellationToken cancellationToken)
     {
@@ -35,7 +38,7 @@ public static class ListCancellationsEndpoint
         try
         {
             var page = await services.Temporal.ListWorkflowsPaginatedAsync(
-                filter.ToVisibilityQuery(),
+                filter.ToVisibilityQuery(ApiCaller.Of(user).OnlyStartedBy),
                 filter.PageToken,
                 new WorkflowListPaginatedOptions { PageSize = filter.PageSize, Rpc = new RpcOptions { CancellationToken = cancellationToken } });
             var next = CancellationListFilter.EncodePageToken(page.NextPageToken);

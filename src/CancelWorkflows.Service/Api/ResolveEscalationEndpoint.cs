@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CancelWorkflows.Workflows;
 using CancelWorkflows.Workflows.Cancel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,8 @@ namespace CancelWorkflows.Service.Api;
 /// <summary>
 /// <c>POST /v1/cancellations/{paymentRequestId}/escalation/resolve</c>: support's resolution, signalled as
 /// <c>ResolveEscalation</c>. The <c>Status</c> query is read first, so a cancellation that is not waiting for a resolution
-/// (never escalated, or already resolved) is refused with 409 instead of leaving a signal the workflow ignores.
+/// (never escalated, or already resolved) is refused with 409 instead of leaving a signal the workflow ignores. Operators
+/// only (the route's policy); the resolution is recorded as made by the operator's caller name.
 /// </summary>
 public static class ResolveEscalationEndpoint
 {
@@ -18,7 +20,7 @@ public static class ResolveEscalationEndpoint
         string paymentRequestId,
         [FromQuery] string? by,
         HttpRequest http,
-        ClaimsPrincipal caller,
+        ClaimsPrincipal user,
         [AsParameters] CancellationServices services,
         CancellationToken cancellationToken)
     {
@@ -32,7 +34,7 @@ public static class ResolveEscalationEndpoint
 
         var json = StrictJsonObject.Parse(read.Bytes, ResolveEscalationBody.Fields);
         var body = ResolveEscalationBody.From(json);
-        foreach (var (field, messages) in json.Errors.Count > 0 ? json.Errors : body.Validate())
+        foreach (var (field, messages) in json.Errors.Count > 0 ? json.Errors : ResolveEscalationBody.Validate(json))
         {
             errors[field] = messages;
         }
@@ -61,10 +63,11 @@ public static class ResolveEscalationEndpoint
                         : $"Its outcome is {status.Outcome ?? "not decided yet"}; only an Escalated cancellation takes a resolution.");
             }
 
-            var resolvedBy = body.ResolvedBy ?? caller?.Identity?.Name ?? "unknown";
+            var resolvedBy = ApiCaller.Of(user).Name;
             var resolution = new EscalationResolution(body.Outcome!, resolvedBy, body.Note);
-            await services.Temporal.GetWorkflowHandle<CancelPaymentWorkflow>(address.WorkflowId)
-                .SignalAsync(wf => wf.ResolveEscalationAsync(resolution), new WorkflowSignalOptions { Rpc = new RpcOptions { CancellationToken = cancellationToken } });
+            // By name: the handler reads its payload itself (a malformed one is recorded, never fails the workflow).
+            await services.Temporal.GetWorkflowHandle(address.WorkflowId)
+                .SignalAsync(TemporalNames.ResolveEscalationSignal, [resolution], new WorkflowSignalOptions { Rpc = new RpcOptions { CancellationToken = cancellationToken } });
             return TypedResults.Accepted(
                 address.StatusUrl,
                 new EscalationResolveAccepted(address.WorkflowId, status.RunId, address.StatusUrl, resolution.Outcome, resolvedBy));

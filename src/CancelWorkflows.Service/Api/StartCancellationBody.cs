@@ -18,10 +18,11 @@ public sealed record StartCancellationBody(
     string? CallbackUrl,
     string? NotBefore = null)
 {
-    /// <summary>The body from a strictly read JSON object (fields trimmed, blanks as null).</summary>
+    /// <summary>The body from a strictly read JSON object (blanks as null; fields trimmed, ids of plain spaces only, so the
+    /// validation sees any other whitespace around an id and refuses it).</summary>
     public static StartCancellationBody From(StrictJsonObject json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return new(json["paymentRequestId"], json["paymentId"], json["reason"], json["bookingRef"], json["merchant"], json["callbackUrl"], json["notBefore"]);
+        return new(json.Id("paymentRequestId"), json.Id("paymentId"), json["reason"], json.Id("bookingRef"), json.Id("merchant"), json["callbackUrl"], json["notBefore"]);
     }
 }

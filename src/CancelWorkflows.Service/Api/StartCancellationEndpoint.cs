@@ -15,12 +15,13 @@ public static class StartCancellationEndpoint
         HttpRequest http,
         [FromHeader(Name = IdempotencyKeyHeader.Name)] string? idempotencyKey,
         [FromQuery] string? wait,
-        ClaimsPrincipal caller,
+        ClaimsPrincipal user,
         [AsParameters] CancellationServices services,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(services);
+        var caller = ApiCaller.Of(user);
         var clock = Stopwatch.StartNew();
         var read = await JsonBodyReader.ReadAsync(http, cancellationToken);
         if (read.Problem is not null)
@@ -58,7 +59,7 @@ public static class StartCancellationEndpoint
             return TypedResults.ValidationProblem(errors, title: "The cancellation request is not valid; nothing was started.");
         }
 
-        var callerName = caller?.Identity?.Name;
+        var callerName = caller.Name;
         var request = new CancelPaymentRequest
         {
             PaymentRequestId = body.PaymentRequestId,
@@ -82,6 +83,16 @@ public static class StartCancellationEndpoint
             return TemporalProblems.From(e, "the cancellation was not started");
         }
 
+        if (started.Verdict == StartVerdict.AnotherCaller && !caller.IsOperator)
+        {
+            // Nothing about the other cancellation: not its workflow, its outcome or who asked. Not even a wait.
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                type: ApiProblemTypes.PaymentCancelledByAnotherCaller,
+                title: "Another caller already asked to cancel this payment",
+                detail: "There is one cancellation per payment, and only the caller that started it can follow it. Nothing was started.");
+        }
+
         if (started.Verdict == StartVerdict.KeyReused)
         {
             return TypedResults.Problem(
@@ -92,8 +103,10 @@ public static class StartCancellationEndpoint
         }
 
         var address = CancellationAddress.Of(request);
-        // A delayed start has nothing to wait for yet.
-        var decided = await DecidedStatusAsync(services.Statuses, started, startDelay is null ? waitFor - clock.Elapsed : TimeSpan.Zero, cancellationToken);
+        // A delayed start has nothing to wait for yet; beyond Api:Wait's bounds, a start answers as if wait=0.
+        var waitLeft = startDelay is null ? waitFor - clock.Elapsed : TimeSpan.Zero;
+        using var waitSlot = started.Running && waitLeft > TimeSpan.Zero ? services.WaitSlots.TryTake(caller.Name) : null;
+        var decided = await DecidedStatusAsync(services.Statuses, started, waitSlot is null ? TimeSpan.Zero : waitLeft, cancellationToken);
         var answer = new CancellationStarted(
             started.WorkflowId,
             started.RunId,

@@ -1,6 +1,9 @@
+using CancelWorkflows.Workflows.Cancel;
+
 namespace CancelWorkflows.Service.Api;
 
-/// <summary>What the API refuses before anything is started (A2: ids Antom would accept; every field bounded).</summary>
+/// <summary>What the API refuses before anything is started (A2: ids Antom would accept, each naming one workflow; every field
+/// bounded; ids of visible characters only, <see cref="IdText"/>).</summary>
 public static class StartCancellationValidation
 {
     /// <summary>Antom's limit for <c>paymentRequestId</c> and <c>paymentId</c>.</summary>
@@ -27,11 +30,16 @@ public static class StartCancellationValidation
             errors["paymentRequestId"] = ["A2: give paymentRequestId or paymentId (or both)."];
         }
 
-        Text(errors, "paymentRequestId", body.PaymentRequestId, MaxIdLength, "A2: ");
-        Text(errors, "paymentId", body.PaymentId, MaxIdLength, "A2: ");
+        Id(errors, "paymentRequestId", body.PaymentRequestId, MaxIdLength, "A2: ");
+        if (!errors.ContainsKey("paymentRequestId") && PaymentRequestIdProblem(body.PaymentRequestId) is { } reserved)
+        {
+            errors["paymentRequestId"] = [reserved];
+        }
+
+        Id(errors, "paymentId", body.PaymentId, MaxIdLength, "A2: ");
         Text(errors, "reason", body.Reason, MaxReasonLength);
-        SearchableText(errors, "bookingRef", body.BookingRef, MaxBookingRefLength);
-        SearchableText(errors, "merchant", body.Merchant, MaxMerchantLength);
+        SearchableId(errors, "bookingRef", body.BookingRef, MaxBookingRefLength);
+        SearchableId(errors, "merchant", body.Merchant, MaxMerchantLength);
 
         if (!string.IsNullOrWhiteSpace(body.CallbackUrl))
         {
@@ -51,12 +59,23 @@ public static class StartCancellationValidation
         return errors;
     }
 
+    /// <summary>
+    /// Null, or why this paymentRequestId cannot name a workflow: <c>cancel-pid-…</c> is the id of a cancellation started
+    /// with Antom's paymentId (<see cref="CancelWorkflowIds"/>), so a paymentRequestId <c>pid-X</c> would find or start the
+    /// cancellation of the payment whose paymentId is X. Case matters (workflow ids are case-sensitive): <c>PID-X</c> is fine.
+    /// </summary>
+    public static string? PaymentRequestIdProblem(string? paymentRequestId) =>
+        CancelWorkflowIds.IsReservedPaymentRequestId(paymentRequestId)
+            ? $"A2: a paymentRequestId may not start with '{CancelWorkflowIds.PaymentIdPrefix}' (its workflow id would be that of the " +
+                $"cancellation of the payment whose Antom paymentId follows the prefix); cancel this payment by its paymentId instead."
+            : null;
+
     /// <summary>True when the value could be a searchable keyword: printable, no quotes or backslashes (so list filters can
     /// always find it).</summary>
     public static bool IsSearchable(string value) =>
         !string.IsNullOrEmpty(value) && value.All(c => !char.IsControl(c) && c is not '\'' and not '"' and not '\\' and not '`');
 
-    private static void Text(Dictionary<string, string[]> errors, string field, string? value, int max, string rule = "")
+    private static void Text(Dictionary<string, string[]> errors, string field, string? value, int max)
     {
         if (value is null || errors.ContainsKey(field))
         {
@@ -66,17 +85,35 @@ public static class StartCancellationValidation
         var trimmed = value.Trim();
         if (trimmed.Length > max)
         {
-            errors[field] = [$"{rule}At most {max} characters."];
+            errors[field] = [$"At most {max} characters."];
         }
         else if (trimmed.Any(char.IsControl))
         {
-            errors[field] = [$"{rule}Control characters are not allowed."];
+            errors[field] = ["Control characters are not allowed."];
         }
     }
 
-    private static void SearchableText(Dictionary<string, string[]> errors, string field, string? value, int max)
+    /// <summary>An id: bounded, and of visible characters only (anywhere, its ends included).</summary>
+    private static void Id(Dictionary<string, string[]> errors, string field, string? value, int max, string rule = "")
     {
-        Text(errors, field, value, max);
+        if (value is null || errors.ContainsKey(field))
+        {
+            return;
+        }
+
+        if (value.Length > max)
+        {
+            errors[field] = [$"{rule}At most {max} characters."];
+        }
+        else if (IdText.Problem(value) is { } problem)
+        {
+            errors[field] = [rule + problem];
+        }
+    }
+
+    private static void SearchableId(Dictionary<string, string[]> errors, string field, string? value, int max)
+    {
+        Id(errors, field, value, max);
         if (!errors.ContainsKey(field) && !string.IsNullOrWhiteSpace(value) && !IsSearchable(value.Trim()))
         {
             errors[field] = ["Quotes, backquotes and backslashes are not allowed (the value is a search attribute)."];

@@ -9,8 +9,12 @@ public enum StartVerdict
     /// <summary>An earlier request with the same Idempotency-Key and body started it: answered as that one was.</summary>
     Replayed,
 
-    /// <summary>A cancellation of this payment already existed (another request, another key or none): it is the answer.</summary>
+    /// <summary>This caller's cancellation of this payment already existed (another request, another key or none): it is the answer.</summary>
     Existing,
+
+    /// <summary>Another caller's cancellation of this payment exists (or one started outside the API): the answer for an
+    /// operator, a 409 that says nothing of it for anyone else.</summary>
+    AnotherCaller,
 
     /// <summary>The Idempotency-Key was used before for this payment with a different body: refused (422).</summary>
     KeyReused,

@@ -23,8 +23,13 @@ public sealed class StrictJsonObject
     /// <summary>The field's value, trimmed; null when absent, null or blank.</summary>
     public string? this[string field] => values.TryGetValue(field, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    /// <summary>The field's value as sent (not trimmed); null when absent or null.</summary>
-    public string? Raw(string field) => values.GetValueOrDefault(field);
+    /// <summary>An id field's value with plain spaces trimmed, and nothing else (so a tab or line break at either end is
+    /// still there for the validation to refuse); null when absent, null or blank.</summary>
+    public string? Id(string field) =>
+        values.TryGetValue(field, out var value) && value?.Trim(' ') is { Length: > 0 } id ? id : null;
+
+    /// <summary>Whether the body has the field at all (even as null).</summary>
+    public bool Has(string field) => values.ContainsKey(field);
 
     /// <summary>Parses <paramref name="json"/>; <paramref name="fields"/> are the allowed names (camelCase, matched exactly).</summary>
     public static StrictJsonObject Parse(ReadOnlyMemory<byte> json, IReadOnlyCollection<string> fields)
@@ -64,7 +69,14 @@ public sealed class StrictJsonObject
                 }
                 else if (property.Value.ValueKind == JsonValueKind.String)
                 {
-                    values[name] = property.Value.GetString();
+                    if (TextOf(property.Value) is { } text)
+                    {
+                        values[name] = text;
+                    }
+                    else
+                    {
+                        errors[name] = ["Not valid text: it escapes an unpaired surrogate (\\uD800-\\uDFFF alone)."];
+                    }
                 }
                 else if (property.Value.ValueKind == JsonValueKind.Null)
                 {
@@ -78,5 +90,18 @@ public sealed class StrictJsonObject
         }
 
         return new(values, errors);
+    }
+
+    /// <summary>The string, or null when it cannot be one: JSON may escape half a surrogate pair, .NET text cannot hold it.</summary>
+    private static string? TextOf(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 }

@@ -36,6 +36,19 @@ public sealed class CancelOptionsValidator : IValidateOptions<CancelOptions>
         Positive(options.EscalationPollInterval, "Cancel:EscalationPollInterval", failures);
         Positive(options.ReconciliationSla, "Cancel:ReconciliationSla", failures);
         Positive(options.ReconciliationPollInterval, "Cancel:ReconciliationPollInterval", failures);
+        if (options.EscalationMaxPollInterval < options.EscalationPollInterval)
+        {
+            failures.Add("Cancel:EscalationMaxPollInterval must be at least Cancel:EscalationPollInterval (the check backs off from one to the other).");
+        }
+
+        if (options.AntomCallMargin < TimeSpan.FromSeconds(1))
+        {
+            failures.Add(
+                "Cancel:AntomCallMargin must be at least 00:00:01: it is added to Antom:Timeout for each Antom activity's StartToClose, " +
+                "and a smaller one would count calls as lost while the client still waits for Antom's answer.");
+        }
+
+        Positive(options.ConfirmationInquiryTimeout, "Cancel:ConfirmationInquiryTimeout", failures);
 
         if (!string.IsNullOrWhiteSpace(options.TemporalWebBaseUrl)
             && (!Uri.TryCreate(options.TemporalWebBaseUrl, UriKind.Absolute, out var web) || (web.Scheme != Uri.UriSchemeHttp && web.Scheme != Uri.UriSchemeHttps)))
@@ -43,22 +56,24 @@ public sealed class CancelOptionsValidator : IValidateOptions<CancelOptions>
             failures.Add("Cancel:TemporalWebBaseUrl must be an absolute http:// or https:// URL.");
         }
 
+        // The overrides are checked against the windows in force; when those are refused too, against Antom's.
+        var windows = CancelWindows.Antom;
         try
         {
-            options.Windows.ToWindows();
+            windows = options.Windows.ToWindows();
         }
         catch (CancelWindowsException e)
         {
             failures.Add(e.Message + ".");
         }
 
-        foreach (var (code, category) in options.PaymentMethods)
+        failures.AddRange(PaymentMethodOverrides.Check(options.PaymentMethods, windows));
+
+        if (!options.TryGetUnknownPaymentMethod(out _))
         {
-            if (!PaymentMethodOverrides.TryParse(category, out _))
-            {
-                failures.Add(
-                    $"Cancel:PaymentMethods:{code} = '{category}' is not a category; use one of {string.Join(", ", Enum.GetNames<PaymentMethodCategory>())}.");
-            }
+            failures.Add(
+                $"Cancel:UnknownPaymentMethod = '{options.UnknownPaymentMethod}' is not a policy; use {nameof(UnknownPaymentMethodPolicy.TreatAsOther)} " +
+                $"(default: W5, Antom's cancel answer decides) or {nameof(UnknownPaymentMethodPolicy.Refuse)} (not cancellable, nothing sent to Antom).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

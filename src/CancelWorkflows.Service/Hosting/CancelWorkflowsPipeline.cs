@@ -19,9 +19,8 @@ public static class CancelWorkflowsPipeline
         ArgumentNullException.ThrowIfNull(mode);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapDefaultEndpoints();
+        app.UseApiSecurity();
+        app.MapDefaultEndpoints(user => user.IsInRole(ApiRoles.Operator));
         if (mode.Runs(ServiceRoles.Api))
         {
             app.MapOpenApi();

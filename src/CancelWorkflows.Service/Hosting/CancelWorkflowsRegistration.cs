@@ -36,7 +36,7 @@ public static class CancelWorkflowsRegistration
         // Every role authenticates (a caller's key, an operator looking at /health); only the api requires a key to exist.
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
-        services.AddApiKeyAuthentication();
+        services.AddApiSecurity();
         services.AddProblemDetails();
 
         if (mode.Runs(ServiceRoles.Api))
@@ -107,7 +107,11 @@ public static class CancelWorkflowsRegistration
         services.AddSingleton(sp =>
         {
             var cancel = sp.GetRequiredService<IOptions<CancelOptions>>().Value;
-            return new CancelPolicy(cancel.Windows.ToWindows(), PaymentMethodOverrides.BuildCatalogue(cancel.PaymentMethods));
+            var windows = cancel.Windows.ToWindows();
+            var unknownMethod = cancel.TryGetUnknownPaymentMethod(out var policy)
+                ? policy
+                : throw new InvalidOperationException($"Cancel:UnknownPaymentMethod = '{cancel.UnknownPaymentMethod}' is not a policy.");
+            return new CancelPolicy(windows, PaymentMethodOverrides.BuildCatalogue(cancel.PaymentMethods, windows), unknownMethod);
         });
         services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SupportOptions>, SupportOptionsValidator>();

@@ -14,7 +14,8 @@ public static class NotificationEndpoint
             .WithSummary("Antom's notifyPayment / notifyRefund, signed by Antom")
             .WithDescription(
                 "Verified over the raw body with Antom's public key, then signalled to the payment's cancel workflow (or its " +
-                "reconciliation once that closed). 200 with Antom's exact acknowledgement only after Temporal recorded it; " +
+                "reconciliation once that closed); one a workflow already recorded (a re-send, a replay) is not signalled again. " +
+                "200 with Antom's exact acknowledgement only after Temporal recorded it; " +
                 "503 with a failure body when Temporal did not, so Antom sends it again. 400/401/413 for bad input.")
             .AllowAnonymous()
             .Produces(StatusCodes.Status200OK, contentType: "application/json")

@@ -10,7 +10,8 @@ namespace CancelWorkflows.Service.Notifications;
 /// <summary>
 /// One Antom notification, start to answer (design.md, "Notification ingress"): read the raw body (limit → 413), verify
 /// the signature, client id and request-time (→ 401), parse (→ 400), record it in Temporal through the
-/// <see cref="NotificationRouter"/>, and only then acknowledge with Antom's exact success body. If Temporal does not take
+/// <see cref="NotificationRouter"/> (a notification already recorded is not signalled again), and only then acknowledge
+/// with Antom's exact success body. If Temporal does not take
 /// it within <see cref="NotificationOptions.TemporalTimeout"/>: 503 with the failure body, and Antom sends it again.
 /// Bad input never gets a 5xx; nothing is signalled or started for it. Every notification is counted once.
 /// </summary>

@@ -18,14 +18,40 @@ public sealed class NotificationOptions
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 
     /// <summary>
-    /// How far <c>request-time</c> may be from this server's clock. Default 26 h: Antom re-sends an unacknowledged
-    /// notification for about 24 h (the schedule's intervals add up to 24 h 22 min) and does not document whether a re-send
-    /// carries a fresh <c>request-time</c>. A shorter window could turn every re-send of a notification that once met a
-    /// Temporal outage into a 401 — lost for good. A replay of an authentic notification is harmless (the workflows
-    /// deduplicate on the body's hash), so the window only has to bound replays, not stop them.
-    /// <c>-00:00:00.001</c> (infinite) turns the check off.
+    /// How far in the PAST <c>request-time</c> may be (the key keeps its old name). Default 26 h: Antom re-sends an
+    /// unacknowledged notification for about 24 h (the schedule's intervals add up to 24 h 22 min) and does not document
+    /// whether a re-send carries a fresh <c>request-time</c>. A shorter window could turn every re-send of a notification
+    /// that once met a Temporal outage into a 401 — lost for good. A replay of an authentic notification changes nothing
+    /// (acknowledged without a signal once recorded), so the window only has to bound replays, not stop them.
+    /// <c>-00:00:00.001</c> (infinite) turns the past bound off; <see cref="AllowedFutureSkew"/> still applies.
     /// </summary>
     public TimeSpan AllowedSkew { get; set; } = TimeSpan.FromHours(26);
+
+    /// <summary>
+    /// How far AHEAD of this server's clock <c>request-time</c> may be: clock skew between Antom and us, nothing more.
+    /// Antom's re-sends only ever make it older, so nothing legitimate needs a day into the future, while a day ahead would
+    /// let a captured notification be replayed for two days. At most one hour.
+    /// </summary>
+    public TimeSpan AllowedFutureSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How many ids of notifications seen recorded in Temporal this process remembers (least recently used dropped
+    /// first; about 400 bytes each), so a re-send or replay is acknowledged without any Temporal call. 0 turns it off:
+    /// every one is then checked with the workflow's <c>HasNotification</c> query.
+    /// </summary>
+    public int RecordedIdCacheSize { get; set; } = 100_000;
+
+    /// <summary>
+    /// Deadline of the <c>HasNotification</c> query asked before signalling (within <see cref="TemporalTimeout"/>). When it
+    /// is not answered in time (no worker, a worker without the query, Temporal slow) the notification is signalled
+    /// anyway and the workflow ignores it if it is a duplicate: acknowledging safely comes first. Unset: see
+    /// <see cref="EffectiveDuplicateQueryTimeout"/>, so a short <see cref="TemporalTimeout"/> set before this existed stays valid.
+    /// </summary>
+    public TimeSpan? DuplicateQueryTimeout { get; set; }
+
+    /// <summary><see cref="DuplicateQueryTimeout"/>, else 1 s or half of <see cref="TemporalTimeout"/> if that is shorter.</summary>
+    public TimeSpan EffectiveDuplicateQueryTimeout =>
+        DuplicateQueryTimeout ?? TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(1).Ticks, TemporalTimeout.Ticks / 2));
 
     /// <summary>
     /// Deadline for recording one notification in Temporal (every call it takes: signal, describe, signal-with-start).

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace CancelWorkflows.Service.Notifications;
 
-/// <summary>The notification ingress's services: options (validated at start), the verifier, the router, the counter.</summary>
+/// <summary>The notification ingress's services: options (validated at start), the verifier, the router with its memory
+/// of recorded ids, the counter.</summary>
 public static class NotificationRegistration
 {
     public static IServiceCollection AddNotificationIngress(this IServiceCollection services)
@@ -17,12 +18,15 @@ public static class NotificationRegistration
         services.AddSingleton(sp =>
         {
             var antom = sp.GetRequiredService<IOptions<AntomClientOptions>>().Value;
+            var notifications = sp.GetRequiredService<IOptions<NotificationOptions>>().Value;
             return new AntomNotificationVerifier(
                 AntomPublicKeyLoader.Load(antom),
                 antom.ClientId,
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<IOptions<NotificationOptions>>().Value.AllowedSkew);
+                notifications.AllowedSkew,
+                notifications.AllowedFutureSkew);
         });
+        services.AddSingleton(sp => new RecordedNotificationIds(sp.GetRequiredService<IOptions<NotificationOptions>>().Value.RecordedIdCacheSize));
         services.AddSingleton<NotificationRouter>();
         services.AddSingleton<NotificationIngress>();
         return services;

@@ -15,6 +15,10 @@ public enum NotificationRoute
 
     /// <summary>No cancel workflow exists for this payment: this service never cancelled it.</summary>
     UnknownPayment,
+
+    /// <summary>A workflow of this payment already recorded this notification (a re-send or a replay): not signalled
+    /// again, so its history does not grow.</summary>
+    AlreadyRecorded,
 }
 
 /// <summary>The route taken and the workflow that got the notification (null for <see cref="NotificationRoute.UnknownPayment"/>).</summary>
@@ -25,6 +29,7 @@ public sealed record NotificationRouting(NotificationRoute Route, string? Workfl
         NotificationRoute.CancelWorkflow => NotificationVerdicts.Accepted,
         NotificationRoute.Reconciliation => NotificationVerdicts.RoutedToReconciliation,
         NotificationRoute.ReconciliationClosed => NotificationVerdicts.ReconciliationClosed,
+        NotificationRoute.AlreadyRecorded => NotificationVerdicts.DuplicateBeforeSignal,
         _ => NotificationVerdicts.IgnoredUnknownPayment,
     };
 }

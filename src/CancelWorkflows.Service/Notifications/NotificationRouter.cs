@@ -2,6 +2,7 @@ using CancelWorkflows.Service.Temporal;
 using CancelWorkflows.Workflows;
 using CancelWorkflows.Workflows.Cancel;
 using CancelWorkflows.Workflows.Reconciliation;
+using Microsoft.Extensions.Options;
 using Temporalio.Api.Enums.V1;
 using Temporalio.Client;
 using Temporalio.Common;
@@ -16,19 +17,33 @@ namespace CancelWorkflows.Service.Notifications;
 /// cancelled by this service. Any Temporal error propagates: the caller must then not acknowledge.
 /// </summary>
 /// <remarks>
-/// Signal first (one call on the common path); only a NotFound asks which case it is. A workflow that is running at the
-/// describe after a NotFound signal was started in between: route again (at most <see cref="MaxRounds"/> times).
+/// A notification already recorded is not signalled again (a signal adds events to the history even when the workflow
+/// ignores it, and Antom's re-sends and replays of a captured notification are many): first <see cref="RecordedNotificationIds"/>
+/// in this process, then the target workflow's <c>HasNotification</c> query, which is what makes several ingress replicas
+/// agree. A query that gets no answer (no worker, a worker without the query, its short deadline) means "signal": the
+/// workflow deduplicates anyway. Then signal (the common path: query + signal); only a NotFound asks which case it is. A
+/// workflow that is running at the describe after a NotFound signal was started in between: route again (at most
+/// <see cref="MaxRounds"/> times).
 /// </remarks>
-public sealed class NotificationRouter(ITemporalClient client, CancelSettingsFactory settings, ILogger<NotificationRouter> logger)
+public sealed class NotificationRouter(
+    ITemporalClient client,
+    CancelSettingsFactory settings,
+    RecordedNotificationIds recorded,
+    IOptions<NotificationOptions> options,
+    ILogger<NotificationRouter> logger)
 {
     public const int MaxRounds = 2;
+
+    private readonly TimeSpan duplicateQueryTimeout = options.Value.EffectiveDuplicateQueryTimeout;
 
     /// <summary>The workflow ids to try, in order: by <c>paymentRequestId</c>, then by <c>paymentId</c> (a cancellation
     /// started with Antom's id only). Each with the reconciliation id of the same kind, so one payment gets one.</summary>
     public static IReadOnlyList<(string CancelWorkflowId, string ReconciliationWorkflowId)> Targets(string? paymentRequestId, string? paymentId)
     {
         var targets = new List<(string, string)>(2);
-        if (!string.IsNullOrWhiteSpace(paymentRequestId))
+        // A paymentRequestId starting with pid- can have no workflow of its own (the API refuses it): its id would be that
+        // of the cancellation by another payment's Antom paymentId. Such a notification is routed by its paymentId only.
+        if (!string.IsNullOrWhiteSpace(paymentRequestId) && !CancelWorkflowIds.IsReservedPaymentRequestId(paymentRequestId))
         {
             targets.Add((CancelWorkflowIds.For(paymentRequestId, null), ReconciliationWorkflowIds.For(paymentRequestId, null)));
         }
@@ -48,6 +63,22 @@ public sealed class NotificationRouter(ITemporalClient client, CancelSettingsFac
     public async Task<NotificationRouting> RouteAsync(NotificationSignal signal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(signal);
+        if (recorded.TryGet(signal.NotificationId, out var recordedBy))
+        {
+            return new(NotificationRoute.AlreadyRecorded, recordedBy);
+        }
+
+        var routing = await RecordAsync(signal, cancellationToken);
+        if (routing is { Route: NotificationRoute.CancelWorkflow or NotificationRoute.Reconciliation or NotificationRoute.AlreadyRecorded, WorkflowId: { } holder })
+        {
+            recorded.Add(signal.NotificationId, holder);
+        }
+
+        return routing;
+    }
+
+    private async Task<NotificationRouting> RecordAsync(NotificationSignal signal, CancellationToken cancellationToken)
+    {
         var rpc = new RpcOptions { CancellationToken = cancellationToken };
         var targets = Targets(signal.PaymentRequestId, signal.PaymentId);
         for (var round = 1; round <= MaxRounds; round++)
@@ -56,6 +87,11 @@ public sealed class NotificationRouter(ITemporalClient client, CancelSettingsFac
             foreach (var (cancelId, reconciliationId) in targets)
             {
                 var handle = client.GetWorkflowHandle(cancelId);
+                if (await HasRecordedAsync(handle, signal, cancellationToken))
+                {
+                    return new(NotificationRoute.AlreadyRecorded, cancelId);
+                }
+
                 if (await TrySignalAsync(handle, signal, rpc))
                 {
                     return new(NotificationRoute.CancelWorkflow, cancelId);
@@ -74,6 +110,11 @@ public sealed class NotificationRouter(ITemporalClient client, CancelSettingsFac
                 }
 
                 var closed = await ClosedCancelWorkflow.ReadAsync(client, description, rpc);
+                if (await HasRecordedAsync(client.GetWorkflowHandle(reconciliationId), signal, cancellationToken))
+                {
+                    return new(NotificationRoute.AlreadyRecorded, reconciliationId);
+                }
+
                 return await ReconcileAsync(reconciliationId, closed, signal, rpc);
             }
 
@@ -86,6 +127,38 @@ public sealed class NotificationRouter(ITemporalClient client, CancelSettingsFac
         }
 
         throw new NotificationRoutingRaceException($"The cancel workflow for {signal.PaymentRequestId ?? signal.PaymentId} changed state {MaxRounds} times while a notification was routed.");
+    }
+
+    /// <summary>
+    /// The workflow's <c>HasNotification</c> answer within <see cref="NotificationOptions.DuplicateQueryTimeout"/>; false
+    /// when there is none (no such workflow, no worker to answer, a worker from before the query existed, a workflow that
+    /// has run no code yet, the deadline): then the caller signals, and the workflow deduplicates. Only the caller's own
+    /// deadline propagates.
+    /// </summary>
+    private async Task<bool> HasRecordedAsync(WorkflowHandle handle, NotificationSignal signal, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(duplicateQueryTimeout);
+        try
+        {
+            return await handle.QueryAsync<bool>(
+                TemporalNames.HasNotificationQuery,
+                [signal.NotificationId],
+                new() { Rpc = new() { CancellationToken = deadline.Token } });
+        }
+        catch (RpcException e) when (e.Code == RpcException.StatusCode.NotFound)
+        {
+            return false;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogInformation(
+                "Notification {NotificationId}: {WorkflowId} did not say whether it recorded it ({Problem}); signalling, the workflow ignores a duplicate",
+                signal.NotificationId,
+                handle.Id,
+                deadline.IsCancellationRequested ? $"no answer within {duplicateQueryTimeout}" : e.Message);
+            return false;
+        }
     }
 
     private static async Task<bool> TrySignalAsync(WorkflowHandle handle, NotificationSignal signal, RpcOptions rpc)

@@ -4,7 +4,7 @@ namespace CancelWorkflows.Service.Notifications;
 
 /// <summary>
 /// What became of one notification: the <c>verdict</c> tag of <c>cancelworkflows_notifications</c> and the <c>reason</c>
-/// of a refusal's problem body. Acknowledged: the first five. Refused (4xx, Antom's re-sends will be refused too): the
+/// of a refusal's problem body. Acknowledged: the first six. Refused (4xx, Antom's re-sends will be refused too): the
 /// <c>rejected-*</c> ones. Not acknowledged (5xx, Antom re-sends): the <c>temporal-*</c> ones.
 /// </summary>
 public static class NotificationVerdicts
@@ -25,6 +25,10 @@ public static class NotificationVerdicts
     /// be matched to a cancellation, so it is acknowledged (a refusal would only make Antom re-send it for 24 h), logged
     /// with its refund ids and counted. Reconciliations confirm refunds with inquiryPayment instead.</summary>
     public const string IgnoredUnroutableRefund = "ignored-unroutable-refund";
+
+    /// <summary>Already recorded by a workflow of this payment (Antom's re-send, or a replay of a captured notification):
+    /// acknowledged without a signal, known from this process's memory or the workflow's <c>HasNotification</c> query.</summary>
+    public const string DuplicateBeforeSignal = "duplicate-before-signal";
 
     public const string RejectedBodyTooLarge = "rejected-body-too-large";
 

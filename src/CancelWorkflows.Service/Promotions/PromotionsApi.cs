@@ -1,8 +1,11 @@
+using CancelWorkflows.Service.Api;
+
 namespace CancelWorkflows.Service.Promotions;
 
 /// <summary>
 /// <c>/v1/promotions</c>: one Temporal Schedule per promotion (<c>promo-expiry-&lt;promoId&gt;</c>) that cancels its unpaid
-/// holds when it ends. Same authentication as <c>/v1/cancellations</c>; RFC 7807 problems.
+/// holds when it ends. Same authentication and rate limit as <c>/v1/cancellations</c>, and the role <c>promotions</c> or
+/// <c>operator</c> (403 otherwise); RFC 7807 problems.
 /// <c>POST</c> creates (the same content again answers 200; different content for an existing id → 400, nothing
 /// touched); <c>PUT /{promoId}</c> creates or updates.
 /// </summary>
@@ -12,8 +15,11 @@ public static class PromotionsApi
     {
         var group = app.MapGroup("/v1/promotions")
             .WithTags("Promotions")
-            .RequireAuthorization()
+            .RequireAuthorization(ApiPolicies.Promotions)
+            .RequireRateLimiting(ApiRateLimits.PolicyName)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status502BadGateway)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CancelWorkflows.Service.Observability;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -73,15 +74,19 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Maps <c>/health</c> (every check: ready to work) and <c>/alive</c> (only the live checks).</summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    /// <summary>
+    /// Maps <c>/health</c> (every check: ready to work) and <c>/alive</c> (only the live checks). Both answer anyone (probes
+    /// carry no key) with the status alone; <c>/health</c> adds each check's description for a user
+    /// <paramref name="mayReadDetails"/> admits.
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, Func<ClaimsPrincipal, bool> mayReadDetails)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.For(mayReadDetails) });
         app.MapHealthChecks(AlivePath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(LiveTag),
-            ResponseWriter = HealthReportWriter.WriteAsync,
+            ResponseWriter = HealthReportWriter.WriteStatusOnlyAsync,
         });
         return app;
     }

@@ -16,6 +16,14 @@ public sealed class AntomActivities(IAntomClient antom, CancelPolicy policy, Tim
     public const string NoAnswerErrorType = "AntomNoAnswer";
     public const string ConfigurationErrorType = "AntomConfigurationError";
 
+    /// <summary>Counter of eligibility checks whose payment method the catalogue does not know; tag <see cref="MethodTag"/>.</summary>
+    public const string UnknownPaymentMethodMetric = "cancelworkflows.eligibility.unknown_payment_method";
+
+    /// <summary>The method as Antom reported it, or <see cref="NoMethodReported"/>.</summary>
+    public const string MethodTag = "method";
+
+    public const string NoMethodReported = "(none)";
+
     /// <summary>inquiryPayment, then the domain policy (W1–W5, N1–N3, C1–C5).</summary>
     [Activity("CheckEligibility")]
     public async Task<EligibilityResult> CheckEligibilityAsync(EligibilityInput input)
@@ -23,24 +31,18 @@ public sealed class AntomActivities(IAntomClient antom, CancelPolicy policy, Tim
         ArgumentNullException.ThrowIfNull(input);
         var call = await antom.InquiryPaymentAsync(
             new InquiryPaymentRequest(input.PaymentId, input.PaymentRequestId), ActivityExecutionContext.Current.CancellationToken);
-        var answer = call.Answer ?? throw NoAnswer("inquiryPayment", call.NoAnswer, call.Detail);
+        ThrowUnlessStatusKnown(call);
+        var answer = call.Answer!;
         var status = answer.Result.ResultStatus;
         if (status != "S")
         {
             var classification = CancelAnswerClassifier.Classify(status, answer.Result.ResultCode);
-            if (classification.Kind == CancelAnswerKind.Unknown)
-            {
-                throw NoAnswer("inquiryPayment", null, $"resultStatus {status ?? "(missing)"} {answer.Result.ResultCode}");
-            }
-
             return new(null, null, status, answer.Result.ResultCode, classification.Kind == CancelAnswerKind.ConfigurationError, MethodKnown: false);
         }
 
         var snapshot = PaymentSnapshots.From(answer);
-        var paymentStatus = PaymentStatusCodes.Parse(snapshot.Status)
-            ?? throw NoAnswer("inquiryPayment", null, $"unknown paymentStatus '{snapshot.Status}'");
         var facts = new PaymentFacts(
-            paymentStatus,
+            PaymentStatusCodes.Parse(snapshot.Status)!.Value,
             snapshot.MethodType,
             snapshot.CreateTime,
             snapshot.PaymentTime,
@@ -50,10 +52,10 @@ public sealed class AntomActivities(IAntomClient antom, CancelPolicy policy, Tim
         var lookup = policy.Catalogue.Categorize(snapshot.MethodType);
         if (!lookup.Known)
         {
-            logger.LogWarning("Payment method {PaymentMethodType} is not in the catalogue; W5 applies", snapshot.MethodType ?? "(none)");
+            CountUnknownMethod(lookup.Code);
         }
 
-        var decision = CancelWindowPolicy.Evaluate(facts, time.GetUtcNow(), policy.Windows, policy.Catalogue, input.Mode);
+        var decision = CancelWindowPolicy.Evaluate(facts, time.GetUtcNow(), policy.Windows, policy.Catalogue, input.Mode, policy.UnknownPaymentMethod);
         logger.LogInformation(
             "Eligibility of {PaymentRequestId}/{PaymentId}: {Verdict} by {Rule} ({Reason})",
             input.PaymentRequestId, input.PaymentId, decision.Verdict, decision.Rule, decision.Reason);
@@ -80,14 +82,20 @@ public sealed class AntomActivities(IAntomClient antom, CancelPolicy policy, Tim
         return new(classification, answer.CancelTime, null, answer.Result.ResultMessage, elapsed);
     }
 
-    /// <summary>inquiryPayment for a status check (the last inquiry before escalating, polls while escalated).
-    /// No answer is a result here, not a failure: the workflow decides.</summary>
+    /// <summary>inquiryPayment for a status check (the last inquiry before escalating, polls while escalated, the check of
+    /// a doubtful final answer). No answer is a result here, not a failure — the workflow decides — unless the input asks
+    /// to retry until the payment's status is known.</summary>
     [Activity("InquirePayment")]
     public async Task<InquiryResult> InquireAsync(InquiryInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var call = await antom.InquiryPaymentAsync(
             new InquiryPaymentRequest(input.PaymentId, input.PaymentRequestId), ActivityExecutionContext.Current.CancellationToken);
+        if (input.RetryUntilStatusKnown)
+        {
+            ThrowUnlessStatusKnown(call);
+        }
+
         if (call.Answer is not { } answer)
         {
             return new(false, null, null, null, call.NoAnswer?.ToString());
@@ -133,6 +141,35 @@ public sealed class AntomActivities(IAntomClient antom, CancelPolicy policy, Tim
         var confirmed = string.Equals(refundStatus, "SUCCESS", StringComparison.OrdinalIgnoreCase);
         return new(true, answer.PaymentStatus, confirmed, refundId, refundStatus,
             $"payment {answer.PaymentStatus}; refund {refundId ?? "(none yet)"} {refundStatus ?? string.Empty}".TrimEnd());
+    }
+
+    /// <summary>A method the catalogue lacks is decided by Cancel:UnknownPaymentMethod; someone should add it, so it is
+    /// logged and counted (through the worker's metric meter, which the host bridges to OpenTelemetry).</summary>
+    private void CountUnknownMethod(string? code)
+    {
+        var method = code ?? NoMethodReported;
+        logger.LogWarning(
+            "Payment method {PaymentMethodType} is not in the catalogue; Cancel:UnknownPaymentMethod={UnknownPaymentMethodPolicy} decides (add it to Cancel:PaymentMethods once checked)",
+            method, policy.UnknownPaymentMethod);
+        ActivityExecutionContext.Current.MetricMeter
+            .CreateCounter<long>(UnknownPaymentMethodMetric, "{payment}", "Eligibility checks of a payment whose method the catalogue does not know")
+            .Add(1, [new KeyValuePair<string, object>(MethodTag, method)]);
+    }
+
+    /// <summary>Throws a retryable failure unless Antom answered S with a paymentStatus we know, or answered F (a final
+    /// refusal that a retry would not change; the caller sees it as "no status").</summary>
+    private static void ThrowUnlessStatusKnown(AntomCall<InquiryPaymentResponse> call)
+    {
+        var answer = call.Answer ?? throw NoAnswer("inquiryPayment", call.NoAnswer, call.Detail);
+        var status = answer.Result.ResultStatus;
+        if (status == "S")
+        {
+            _ = PaymentStatusCodes.Parse(answer.PaymentStatus) ?? throw NoAnswer("inquiryPayment", null, $"unknown paymentStatus '{answer.PaymentStatus}'");
+        }
+        else if (CancelAnswerClassifier.Classify(status, answer.Result.ResultCode).Kind == CancelAnswerKind.Unknown)
+        {
+            throw NoAnswer("inquiryPayment", null, $"resultStatus {status ?? "(missing)"} {answer.Result.ResultCode}");
+        }
     }
 
     private static ApplicationFailureException NoAnswer(string api, NoAnswerReason? reason, string? detail) =>

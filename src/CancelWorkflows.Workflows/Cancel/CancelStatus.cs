@@ -37,6 +37,11 @@ public sealed class CancelStatus
 
     public string? PaymentMethod { get; set; }
 
+    /// <summary>False when the payment-method catalogue (with configured overrides) does not know <see cref="PaymentMethod"/>,
+    /// or Antom reported none: Cancel:UnknownPaymentMethod decided, and the eligibility reason starts "unknown payment method".
+    /// Null until the eligibility check read the payment.</summary>
+    public bool? PaymentMethodKnown { get; set; }
+
     public string? PaymentStatusAtStart { get; set; }
 
     public string? PaymentCurrency { get; set; }
@@ -66,6 +71,23 @@ public sealed class CancelStatus
     public Reconciliation.RefundReconciliationState? Reconciliation { get; set; }
 
     public bool NeedsEngineer { get; set; }
+
+    /// <summary>inquiryPayment gave no usable answer at the eligibility step. In unpaid-only mode nothing is cancelled then
+    /// (the hold may have been paid); the workflow fails with <see cref="CancelFailureTypes.PaymentStatusUnreadable"/>.</summary>
+    public bool EligibilityUnknown { get; set; }
+
+    /// <summary>Signals whose payload was null or unreadable: recorded as a step and ignored.</summary>
+    public int IgnoredSignals { get; set; }
+
+    /// <summary>Support notices whose webhook was not reached within <c>Support:DeliveryTimeout</c>.</summary>
+    public int SupportDeliveryFailures { get; set; }
+
+    /// <summary>Runs this cancellation continued as new (a long escalation keeps each run's history bounded).</summary>
+    public int ContinuedAsNew { get; set; }
+
+    /// <summary>Steps left out of <see cref="Steps"/> when a long escalation continued as new (the first and the latest
+    /// are kept).</summary>
+    public int StepsOmitted { get; set; }
 
     /// <summary>Set by the API, never by the workflow: when a cancellation created with <c>notBefore</c> will start, while
     /// that time has not come (the workflow has run no code yet).</summary>

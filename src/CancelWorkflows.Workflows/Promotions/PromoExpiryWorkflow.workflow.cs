@@ -28,9 +28,13 @@ public sealed class PromoExpiryWorkflow
     /// cancel workflow failed (its status could not be read) is tried again by a later trigger of the promotion.</summary>
     public const string RetryUnreadableHoldsPatch = "retry-unreadable-holds";
 
+    /// <summary>A hold whose paymentRequestId starts with <c>pid-</c> is not started: its workflow id would be that of the
+    /// cancellation by Antom paymentId (<see cref="CancelWorkflowIds.IsReservedPaymentRequestId"/>).</summary>
+    public const string ReservedIdPatch = "reserved-pid-hold-ids";
+
     /// <summary>The cancel workflow's typed failure when a hold's eligibility inquiry gave no usable answer (nothing was
     /// cancelled); counted as <see cref="PromoProgress.StatusUnreadable"/> when its <c>HoldDecided</c> report was lost.</summary>
-    public const string StatusUnreadableErrorType = "PaymentStatusUnreadable";
+    public const string StatusUnreadableErrorType = CancelFailureTypes.PaymentStatusUnreadable;
 
     private readonly PromoProgress progress;
     private readonly Dictionary<string, HoldDecided> decided = new(StringComparer.Ordinal);
@@ -88,11 +92,15 @@ public sealed class PromoExpiryWorkflow
     /// <summary>A2: an id Antom accepts (a hold the holds source listed without one is counted failed, never started).</summary>
     private static bool IsStartable(UnpaidHold? hold) => !string.IsNullOrWhiteSpace(hold?.PaymentRequestId) && hold.PaymentRequestId.Length <= 64;
 
+    private static string RequestedBy(string promoId) => $"promo-expiry:{promoId}";
+
     private static SearchAttributeCollection HoldAttributes(UnpaidHold hold, string promoId)
     {
         var builder = new SearchAttributeCollection.Builder()
             .Set(CancelSearchAttributes.PaymentRequestId, hold.PaymentRequestId)
-            .Set(CancelSearchAttributes.PromoId, promoId);
+            .Set(CancelSearchAttributes.PromoId, promoId)
+            // The caller the API's ownership checks use: a promotion's holds are listed to operators only.
+            .Set(CancelSearchAttributes.RequestedBy, RequestedBy(promoId));
         if (hold.BookingRef is { Length: > 0 } bookingRef)
         {
             builder.Set(CancelSearchAttributes.BookingRef, bookingRef);
@@ -235,6 +243,14 @@ public sealed class PromoExpiryWorkflow
         }
 
         var id = hold.PaymentRequestId;
+        if (CancelWorkflowIds.IsReservedPaymentRequestId(id) && Workflow.Patched(ReservedIdPatch))
+        {
+            // cancel-pid-X is the workflow of the payment whose Antom paymentId is X: starting it for this hold would
+            // reach another payment's cancellation. Counted failed, as a hold without a usable id is.
+            progress.Failed++;
+            return;
+        }
+
         ChildWorkflowHandle<CancelPaymentWorkflow, CancelStatus> child;
         try
         {
@@ -246,7 +262,7 @@ public sealed class PromoExpiryWorkflow
                     PromoId = request.PromoId,
                     Mode = CancelMode.UnpaidOnly,
                     Reason = $"promotion {request.PromoId} ended",
-                    RequestedBy = $"promo-expiry:{request.PromoId}",
+                    RequestedBy = RequestedBy(request.PromoId),
                     Settings = request.Settings,
                 }),
                 new()
@@ -306,7 +322,8 @@ public sealed class PromoExpiryWorkflow
 
         var outcome = hold.Outcome ?? "Unknown";
         progress.ByOutcome[outcome] = progress.ByOutcome.GetValueOrDefault(outcome) + 1;
-        if (outcome == CancelOutcomes.NotCancellable && hold.Rule == "C2")
+        // C2: paid; C5: pending (the buyer has paid, the result is awaited). Either way unpaid-only mode left it alone.
+        if (outcome == CancelOutcomes.NotCancellable && hold.Rule is "C2" or "C5")
         {
             progress.PaidLeftAlone++;
         }

@@ -78,6 +78,7 @@ public static class PromoBenchmark
             ["Antom__MerchantPrivateKeyPath"] = keys.MerchantPrivatePath,
             ["Antom__AntomPublicKeyPath"] = keys.AntomPublicPath,
             ["Api__ApiKeys__bench"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey))),
+            ["Api__Callers__bench__Roles__0"] = "promotions",
             ["Promotions__HoldsSourceUrl"] = holds.Url,
             ["Promotions__HoldsSourceToken"] = BenchHoldsSource.Token,
             ["Urls"] = apiUrl,

@@ -53,6 +53,18 @@ public sealed class FailureMessageTests
     }
 
     [Fact]
+    public async Task RateLimited_ExitsOne_SaysNothingWasDone()
+    {
+        api.On(HttpMethod.Get, "/v1/cancellations", HttpStatusCode.TooManyRequests, FakeApi.Problem(429, "Too many requests from this API key"));
+
+        var run = await new InProcessCli(api).RunAsync("list", "--json");
+
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+        Assert.Equal("cancelctl: CancelWorkflows at http://127.0.0.1:5080 is rate limiting this API key (429, nothing was done)", run.Stderr.Trim());
+        Assert.Equal("rateLimited", JsonDocument.Parse(run.Stdout).RootElement.GetProperty("error").GetProperty("kind").GetString());
+    }
+
+    [Fact]
     public async Task WrongApiKey_ExitsOne_SaysWhereTheKeyCameFrom()
     {
         api.On(HttpMethod.Get, "/v1/cancellations", HttpStatusCode.Unauthorized, FakeApi.Problem(401, "API key missing or not known"));

@@ -21,30 +21,40 @@ public sealed class ResolveCommandTests
     };
 
     [Fact]
-    public async Task Resolve_SendsOutcomeNoteAndWho_ShowsWhatWasHandedOver()
+    public async Task Resolve_SendsOutcomeAndNoteNeverWho_ShowsWhoTheServiceRecorded()
     {
-        api.On(HttpMethod.Post, Path, HttpStatusCode.OK, Resolved("support:alice"));
+        api.On(HttpMethod.Post, Path, HttpStatusCode.OK, Resolved("support"));
 
-        var run = await new InProcessCli(api).RunAsync("resolve", "pr-1", "--outcome", "Cancelled", "--note", "done at Antom", "--by", "support:alice");
+        var run = await new InProcessCli(api).RunAsync("resolve", "pr-1", "--outcome", "Cancelled", "--note", "alice: done at Antom");
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
         var body = Assert.Single(api.Requests).BodyJson();
         Assert.Equal("Cancelled", body.GetProperty("outcome").GetString());
-        Assert.Equal("done at Antom", body.GetProperty("note").GetString());
-        Assert.Equal("support:alice", body.GetProperty("resolvedBy").GetString());
-        Assert.StartsWith("Resolution handed to cancel-pr-1: Cancelled by support:alice.", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal("alice: done at Antom", body.GetProperty("note").GetString());
+        Assert.False(body.TryGetProperty("resolvedBy", out _)); // the service records the API key's caller
+        Assert.StartsWith("Resolution handed to cancel-pr-1: Cancelled by support.", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Resolve_WithoutBy_LeavesItToTheService()
+    public async Task Resolve_By_IsNoLongerAnOption()
     {
-        api.On(HttpMethod.Post, Path, HttpStatusCode.OK, Resolved("dev"));
+        var run = await new InProcessCli(api).RunAsync("resolve", "pr-1", "--outcome", "Cancelled", "--note", "n", "--by", "support:alice");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Empty(api.Requests);
+    }
+
+    [Fact]
+    public async Task Resolve_WithAPlainCallersKey_ExitsOneNamingTheRole()
+    {
+        api.On(HttpMethod.Post, Path, HttpStatusCode.Forbidden, FakeApi.Problem(403, "This API key may not do this", "Needs the role operator; the caller booking does not have it (Api:Callers:booking:Roles)."));
 
         var run = await new InProcessCli(api).RunAsync("resolve", "pr-1", "--outcome", "Cancelled", "--note", "n", "--json");
 
-        var body = Assert.Single(api.Requests).BodyJson();
-        Assert.True(!body.TryGetProperty("resolvedBy", out var by) || by.ValueKind == JsonValueKind.Null);
-        Assert.Equal("dev", JsonDocument.Parse(run.Stdout).RootElement.GetProperty("resolvedBy").GetString());
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+        Assert.Contains("Needs the role operator", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("use an operator's key", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal("forbidden", JsonDocument.Parse(run.Stdout).RootElement.GetProperty("error").GetProperty("kind").GetString());
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class UsageTests
     [InlineData("status|pr-1|pr-2")]
     [InlineData("list|--outcome|Maybe")]
     [InlineData("list|--page-size|0")]
-    [InlineData("list|--page-size|1001")]
+    [InlineData("list|--page-size|201")]
     [InlineData("list|--from|last tuesday")]
     [InlineData("list|--from|2025-03-02|--to|2025-03-01")]
     [InlineData("resolve|pr-1|--note|checked")]

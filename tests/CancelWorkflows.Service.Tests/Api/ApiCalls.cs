@@ -99,4 +99,31 @@ public static class ApiCalls
         await api.Booking.StatusWhenAsync(id, s => s.Outcome() == "Escalated");
         return id;
     }
+
+    /// <summary>A cancellation of a merchant of its own started by each of two callers; returns once an operator lists both
+    /// (visibility is eventually consistent).</summary>
+    public static async Task<(string Merchant, string First, string Second)> OneEachOfAMerchantAsync(this ApiDevMode api, HttpClient first, HttpClient second)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var merchant = "xc-" + Guid.NewGuid().ToString("N")[..10];
+        var ids = new[] { CancellationApiCalls.NewPaymentRequestId(), CancellationApiCalls.NewPaymentRequestId() };
+        foreach (var (caller, id) in new[] { first, second }.Zip(ids))
+        {
+            await api.Dev.PaidCardAsync(id);
+            using var started = await caller.StartAsync(new { paymentRequestId = id, merchant });
+            started.EnsureSuccessStatusCode();
+        }
+
+        await Eventually.ReturnsAsync(() => api.Support.ListedIdsAsync(merchant), listed => listed.Count == 2, TimeSpan.FromSeconds(60), "both in visibility");
+        return (merchant, ids[0], ids[1]);
+    }
+
+    /// <summary>The paymentRequestIds this caller lists for the merchant.</summary>
+    public static async Task<List<string>> ListedIdsAsync(this HttpClient caller, string merchant)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        using var response = await caller.GetAsync($"v1/cancellations?merchant={merchant}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return [.. (await response.ReadObjectAsync())["items"]!.AsArray().Select(i => (string)i!["paymentRequestId"]!)];
+    }
 }

@@ -9,14 +9,19 @@ namespace CancelWorkflows.Service.Tests.Api;
 
 /// <summary>
 /// Dev mode as a real process for the API tests, configured as a deployment with two calling services: <c>booking</c>
-/// (API key + callback secret) and <c>ticketing</c> (API key, no secret). U-retries after 3 s, 1 s, 1 s, so a U answer
-/// keeps a cancellation undecided for 3 s and four of them escalate it within ~6 s; workflows stay open a minute after
-/// their outcome. Plus a Temporal client on its dev server, a callback receiver, and the typed client as <c>booking</c>.
+/// (API key + callback secret) and <c>ticketing</c> (API key, no secret), both plain callers; <c>support</c>, an operator;
+/// <c>promoter</c>, a caller that may also manage promotions; and <c>o'hara</c>, a plain caller whose name has a quote. U-retries after 3 s, 1 s, 1 s, so a U answer
+/// keeps a cancellation undecided for 3 s and four of them escalate it within ~6 s; workflows stay open 15 minutes after
+/// their outcome (longer than the whole collection runs, so the listing tests see them running whatever the test order). Plus a Temporal client on its dev server, a callback receiver, and the typed client as <c>booking</c>.
 /// </summary>
 public sealed class ApiDevMode : IAsyncLifetime
 {
     public const string BookingKey = "booking-api-key-for-tests-0001";
     public const string TicketingKey = "ticketing-api-key-for-tests-0002";
+    public const string SupportKey = "support-api-key-for-tests-0003";
+    public const string PromoterKey = "promoter-api-key-for-tests-0004";
+    public const string QuotedCallerKey = "ohara-api-key-for-tests-0005";
+    public const string QuotedCaller = "o'hara";
     public const string BookingCallbackSecret = "booking-callback-secret-0123456789";
 
     /// <summary>How long one U answer keeps a cancellation undecided (the first retry delay).</summary>
@@ -43,6 +48,12 @@ public sealed class ApiDevMode : IAsyncLifetime
     /// <summary>The API as the <c>ticketing</c> service.</summary>
     public HttpClient Ticketing { get; private set; } = null!;
 
+    /// <summary>The API as <c>support</c>, an operator.</summary>
+    public HttpClient Support { get; private set; } = null!;
+
+    /// <summary>The API as <c>promoter</c> (roles: promotions).</summary>
+    public HttpClient Promoter { get; private set; } = null!;
+
     /// <summary>The typed client as the <c>booking</c> service.</summary>
     public CancelWorkflowsClient Client { get; private set; } = null!;
 
@@ -53,17 +64,24 @@ public sealed class ApiDevMode : IAsyncLifetime
         callbacks = await CallbackReceiver.StartAsync();
         instance = await DevModeInstance.StartAsync(folder.Path, DevModePorts.Allocate(), new Dictionary<string, string?>
         {
-            ["Cancel__WatchWindow"] = "00:01:00",
+            ["Cancel__WatchWindow"] = "00:15:00",
             ["Cancel__RetryDelays__0"] = FirstRetryDelay.ToString("c", CultureInfo.InvariantCulture),
             ["Cancel__RetryDelays__1"] = "00:00:01",
             ["Cancel__RetryDelays__2"] = "00:00:01",
             ["Api__ApiKeys__booking"] = Convert.ToHexStringLower(ApiKeyRegistry.Hash(BookingKey)),
             ["Api__ApiKeys__ticketing"] = Convert.ToHexStringLower(ApiKeyRegistry.Hash(TicketingKey)),
+            ["Api__ApiKeys__support"] = Convert.ToHexStringLower(ApiKeyRegistry.Hash(SupportKey)),
+            ["Api__ApiKeys__promoter"] = Convert.ToHexStringLower(ApiKeyRegistry.Hash(PromoterKey)),
+            [$"Api__ApiKeys__{QuotedCaller}"] = Convert.ToHexStringLower(ApiKeyRegistry.Hash(QuotedCallerKey)),
             ["Api__Callers__booking__CallbackSecret"] = BookingCallbackSecret,
+            ["Api__Callers__support__Roles__0"] = "operator",
+            ["Api__Callers__promoter__Roles__0"] = "promotions",
         });
         temporal = await TemporalClient.ConnectAsync(new($"127.0.0.1:{instance.Ports.Temporal}"));
         Booking = NewHttp(BookingKey);
         Ticketing = NewHttp(TicketingKey);
+        Support = NewHttp(SupportKey);
+        Promoter = NewHttp(PromoterKey);
         Client = new CancelWorkflowsClient(ApiBase, BookingKey);
     }
 
@@ -93,6 +111,8 @@ public sealed class ApiDevMode : IAsyncLifetime
         Client?.Dispose();
         Booking?.Dispose();
         Ticketing?.Dispose();
+        Support?.Dispose();
+        Promoter?.Dispose();
         if (instance is not null)
         {
             await instance.DisposeAsync();

@@ -14,8 +14,8 @@ public sealed class ApiKeyRegistryTests
     {
         var registry = Registry(("booking", "key-of-booking"), ("ticketing", "key-of-ticketing"));
 
-        Assert.Equal("booking", registry.FindCaller("key-of-booking"));
-        Assert.Equal("ticketing", registry.FindCaller("key-of-ticketing"));
+        Assert.Equal("booking", registry.FindCaller("key-of-booking")?.Name);
+        Assert.Equal("ticketing", registry.FindCaller("key-of-ticketing")?.Name);
     }
 
     [Theory]

@@ -40,7 +40,7 @@ public sealed class AuthenticationApiTests(ApiDevMode api)
             Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
         }
 
-        Assert.Null(await api.Booking.StatusAsync(id));
+        Assert.Null(await api.Support.StatusAsync(id));
     }
 
     [Fact]
@@ -55,6 +55,6 @@ public sealed class AuthenticationApiTests(ApiDevMode api)
         using var b = await api.Ticketing.StartAsync(new { paymentRequestId = viaTicketing });
 
         Assert.Equal("booking", (string?)(await api.Booking.StatusAsync(viaBooking))!["requestedBy"]);
-        Assert.Equal("ticketing", (string?)(await api.Booking.StatusAsync(viaTicketing))!["requestedBy"]);
+        Assert.Equal("ticketing", (string?)(await api.Ticketing.StatusAsync(viaTicketing))!["requestedBy"]);
     }
 }

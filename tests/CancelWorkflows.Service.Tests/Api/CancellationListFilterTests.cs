@@ -15,7 +15,7 @@ public sealed class CancellationListFilterTests
             "WorkflowType = 'CancelPaymentWorkflow' AND CancelOutcome = 'Cancelled' AND Escalated = true" +
             " AND (LateSuccess = false OR LateSuccess IS NULL) AND Merchant = 'acme'" +
             " AND StartTime >= '2026-01-01T00:00:00.0000000Z' AND StartTime < '2026-02-01T10:00:00.0000000Z'",
-            filter!.ToVisibilityQuery());
+            filter!.ToVisibilityQuery(startedBy: null));
         Assert.Equal(50, filter.PageSize);
     }
 
@@ -24,7 +24,7 @@ public sealed class CancellationListFilterTests
     {
         var (filter, _) = CancellationListFilter.Parse(null, null, null, null, null, null, null, null);
 
-        Assert.Equal("WorkflowType = 'CancelPaymentWorkflow'", filter!.ToVisibilityQuery());
+        Assert.Equal("WorkflowType = 'CancelPaymentWorkflow'", filter!.ToVisibilityQuery(startedBy: null));
         Assert.Equal(CancellationListFilter.DefaultPageSize, filter.PageSize);
     }
 

@@ -8,10 +8,12 @@ public sealed class OpenApiDocumentTests(ApiDevMode api)
 {
     public static TheoryData<string, string, int[]> Operations => new()
     {
-        { "/v1/cancellations", "post", [200, 202, 400, 401, 413, 415, 422, 502, 503] },
-        { "/v1/cancellations", "get", [200, 400, 401, 502, 503] },
-        { "/v1/cancellations/{paymentRequestId}", "get", [200, 400, 401, 404, 502, 503] },
-        { "/v1/cancellations/{paymentRequestId}/escalation/resolve", "post", [202, 400, 401, 404, 409, 413, 415, 502, 503] },
+        { "/v1/cancellations", "post", [200, 202, 400, 401, 409, 413, 415, 422, 429, 502, 503] },
+        { "/v1/cancellations", "get", [200, 400, 401, 429, 502, 503] },
+        { "/v1/cancellations/{paymentRequestId}", "get", [200, 400, 401, 404, 429, 502, 503] },
+        { "/v1/cancellations/{paymentRequestId}/escalation/resolve", "post", [202, 400, 401, 403, 404, 409, 413, 415, 429, 502, 503] },
+        { "/v1/promotions", "post", [401, 403, 429, 502, 503] },
+        { "/v1/promotions/{promoId}", "get", [401, 403, 429, 502, 503] },
     };
 
     [Theory]
@@ -57,6 +59,7 @@ public sealed class OpenApiDocumentTests(ApiDevMode api)
 
         var resolve = document["paths"]!["/v1/cancellations/{paymentRequestId}/escalation/resolve"]!["post"]!;
         Assert.EndsWith("/ResolveEscalationBody", (string?)resolve["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"], StringComparison.Ordinal);
+        Assert.Equal(["note", "outcome"], schemas["ResolveEscalationBody"]!["properties"]!.AsObject().Select(p => p.Key).Order());
 
         var list = document["paths"]!["/v1/cancellations"]!["get"]!;
         var filters = list["parameters"]!.AsArray().Select(p => (string?)p!["name"]).ToHashSet();

@@ -93,7 +93,7 @@ public sealed class StartCancellationApiTests(ApiDevMode api)
     }
 
     [Fact]
-    public async Task Start_SameKeyFromAnotherCaller_IsThatCallersOwnKey()
+    public async Task Start_SameKeyFromAnotherCaller_IsNotThatCallersKey409()
     {
         var id = CancellationApiCalls.NewPaymentRequestId();
         await Dev.PaidCardAsync(id);
@@ -101,8 +101,9 @@ public sealed class StartCancellationApiTests(ApiDevMode api)
 
         using var other = await api.Ticketing.StartAsync(new { paymentRequestId = id, reason = "other body" }, idempotencyKey: "shared-" + id);
 
-        Assert.Equal(HttpStatusCode.Accepted, other.StatusCode);
-        Assert.False((bool)(await other.ReadObjectAsync())["created"]!);
+        // The key is scoped to its caller: another caller's same key is no replay, and the payment is the first caller's.
+        Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+        Assert.Equal("urn:cancelworkflows:problem:payment-cancelled-by-another-caller", (string?)(await other.ReadObjectAsync())["type"]);
     }
 
     [Fact]

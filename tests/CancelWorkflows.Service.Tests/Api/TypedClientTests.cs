@@ -85,18 +85,24 @@ public sealed class TypedClientTests(ApiDevMode api)
     }
 
     [Fact]
-    public async Task ResolveAsync_Escalated_ResolvedThenConflictIsTyped()
+    public async Task ResolveAsync_Escalated_ForbiddenToACallerResolvedByAnOperatorThenConflictIsTyped()
     {
         var id = await api.EscalatedCancellationAsync();
+        using var support = new CancelWorkflowsClient(api.ApiBase, ApiDevMode.SupportKey);
 
-        var resolved = await Client.ResolveAsync(id, new ResolveEscalationRequest { Outcome = "Cancelled", ResolvedBy = "support:bob", Note = "done" });
+        var forbidden = await Assert.ThrowsAsync<CancelWorkflowsForbiddenException>(() =>
+            Client.ResolveAsync(id, new ResolveEscalationRequest { Outcome = "Cancelled" }));
+        var resolved = await support.ResolveAsync(id, new ResolveEscalationRequest { Outcome = "Cancelled", Note = "bob: done" });
         var status = await Client.WaitForOutcomeAsync(id, TimeSpan.FromSeconds(30));
         status = status.Outcome == CancellationOutcomes.Resolved ? status : await PollResolvedAsync(id);
         var conflict = await Assert.ThrowsAsync<CancelWorkflowsApiException>(() =>
-            Client.ResolveAsync(id, new ResolveEscalationRequest { Outcome = "Cancelled" }));
+            support.ResolveAsync(id, new ResolveEscalationRequest { Outcome = "Cancelled" }));
 
-        Assert.Equal("support:bob", resolved.ResolvedBy);
-        Assert.Equal("support:bob", status.Resolution!.ResolvedBy);
+        Assert.Equal(403, forbidden.StatusCode);
+        Assert.EndsWith("forbidden", forbidden.ProblemType, StringComparison.Ordinal);
+        Assert.Equal("support", resolved.ResolvedBy);
+        Assert.Equal("support", status.Resolution!.ResolvedBy);
+        Assert.Equal("bob: done", status.Resolution.Note);
         Assert.Equal(409, conflict.StatusCode);
         Assert.EndsWith("not-escalated", conflict.ProblemType, StringComparison.Ordinal);
     }

@@ -57,6 +57,37 @@ public sealed class CancelOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(999)]
+    public void Validate_AntomCallMarginUnderOneSecond_FailsNamingTheSetting(int milliseconds)
+    {
+        var options = new CancelOptions { AntomCallMargin = TimeSpan.FromMilliseconds(milliseconds) };
+
+        var result = validator.Validate(null, options);
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Cancel:AntomCallMargin must be at least 00:00:01", StringComparison.Ordinal));
+        Assert.True(validator.Validate(null, new CancelOptions { AntomCallMargin = TimeSpan.FromSeconds(1) }).Succeeded);
+    }
+
+    [Fact]
+    public void Validate_EscalationMaxPollIntervalBelowThePollInterval_FailsNamingTheSetting()
+    {
+        var options = new CancelOptions { EscalationPollInterval = TimeSpan.FromHours(2), EscalationMaxPollInterval = TimeSpan.FromHours(1) };
+
+        var result = validator.Validate(null, options);
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Cancel:EscalationMaxPollInterval ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_ZeroConfirmationInquiryTimeout_FailsNamingTheSetting()
+    {
+        var result = validator.Validate(null, new CancelOptions { ConfirmationInquiryTimeout = TimeSpan.Zero });
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Cancel:ConfirmationInquiryTimeout ", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("CardWindow")]
     [InlineData("MercadoPagoWindow")]
     [InlineData("NextDayCutoff")]
@@ -106,9 +137,109 @@ public sealed class CancelOptionsValidatorTests
     [Fact]
     public void PaymentMethodOverrides_KnownCategory_ChangesTheCatalogue()
     {
-        var catalogue = PaymentMethodOverrides.BuildCatalogue(new Dictionary<string, string> { ["NEWPAY"] = "card" });
+        var catalogue = PaymentMethodOverrides.BuildCatalogue(new Dictionary<string, string> { ["NEWPAY"] = "other" }, CancelWindows.Antom);
 
-        Assert.Equal(PaymentMethodCategory.Card, catalogue.Categorize("NEWPAY").Category);
-        Assert.True(validator.Validate(null, new CancelOptions { PaymentMethods = { ["NEWPAY"] = "Card" } }).Succeeded);
+        Assert.Equal(PaymentMethodCategory.Other, catalogue.Categorize("NEWPAY").Category);
+        Assert.True(catalogue.Categorize("NEWPAY").Known);
+        Assert.True(validator.Validate(null, new CancelOptions { PaymentMethods = { ["NEWPAY"] = "Other" } }).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("TreatAsOther", UnknownPaymentMethodPolicy.TreatAsOther)]
+    [InlineData("refuse", UnknownPaymentMethodPolicy.Refuse)]
+    public void Validate_UnknownPaymentMethodPolicyName_SucceedsAndIsRead(string value, UnknownPaymentMethodPolicy expected)
+    {
+        var options = new CancelOptions { UnknownPaymentMethod = value };
+
+        Assert.True(validator.Validate(null, options).Succeeded);
+        Assert.True(options.TryGetUnknownPaymentMethod(out var policy));
+        Assert.Equal(expected, policy);
+    }
+
+    [Fact]
+    public void Validate_UnknownPaymentMethodDefault_IsTreatAsOther()
+    {
+        Assert.True(new CancelOptions().TryGetUnknownPaymentMethod(out var policy));
+        Assert.Equal(UnknownPaymentMethodPolicy.TreatAsOther, policy);
+    }
+
+    [Theory]
+    [InlineData("Ignore")]
+    [InlineData("1")]
+    [InlineData("")]
+    public void Validate_UnknownPaymentMethodNotAPolicy_FailsNamingTheSetting(string value)
+    {
+        var result = validator.Validate(null, new CancelOptions { UnknownPaymentMethod = value });
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Cancel:UnknownPaymentMethod ", StringComparison.Ordinal));
+    }
+
+    /// <summary>A catalogued method may move only to a row that allows no more (docs/rules.md, narrowing order).</summary>
+    [Theory]
+    [InlineData("DANA", "Other")] // W1 → W5
+    [InlineData("JKOPAY", "ThaiBanking")] // W1 → W2
+    [InlineData("BANKTRANSFER_BANGKOKBANK", "Other")] // W2 → W5
+    [InlineData("PROMPTPAY", "Card")] // W2 → W3
+    [InlineData("CARD", "Other")] // W3 → W5: not comparable
+    [InlineData("ALIPAY_CN", "Card")] // W5 → W3: not comparable
+    [InlineData("ALIPAY_CN", "MercadoPago")] // W5 → W4
+    [InlineData("MERCADOPAGO_BR", "Other2")] // not a category at all
+    public void Validate_OverrideWideningACataloguedMethod_FailsNamingTheSetting(string code, string category)
+    {
+        var result = validator.Validate(null, new CancelOptions { PaymentMethods = { [code] = category } });
+
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, f => f.StartsWith($"Cancel:PaymentMethods:{code} ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("DANA", "JkoPay")] // W1 → W1
+    [InlineData("TRUEMONEY", "ThaiBanking")] // W5 → W2
+    [InlineData("ALIPAY_CN", "IndonesianLocal")] // W5 → W1
+    [InlineData("CARD", "ThaiBanking")] // W3 → W2
+    [InlineData("MERCADOPAGO_BR", "Card")] // W4 → W3
+    [InlineData("MERCADOPAGO_BR", "Other")] // W4 → W5
+    [InlineData("promptpay", "thaibanking")] // the same row, any case
+    public void Validate_OverrideNarrowingACataloguedMethod_Succeeds(string code, string category)
+    {
+        var options = new CancelOptions { PaymentMethods = { [code] = category } };
+
+        Assert.True(validator.Validate(null, options).Succeeded);
+    }
+
+    /// <summary>A code the catalogue lacks may be declared no wider than W5, what Cancel:UnknownPaymentMethod would apply.</summary>
+    [Theory]
+    [InlineData("IndonesianLocal", true)]
+    [InlineData("JkoPay", true)]
+    [InlineData("ThaiBanking", true)]
+    [InlineData("Other", true)]
+    [InlineData("Card", false)]
+    [InlineData("MercadoPago", false)]
+    public void Validate_OverrideDeclaringAnUncataloguedCode_AllowedUpToW5(string category, bool allowed)
+    {
+        var result = validator.Validate(null, new CancelOptions { PaymentMethods = { ["NEW_WALLET_XYZ"] = category } });
+
+        Assert.Equal(allowed, result.Succeeded);
+        if (!allowed)
+        {
+            Assert.Contains(result.Failures!, f => f.StartsWith("Cancel:PaymentMethods:NEW_WALLET_XYZ ", StringComparison.Ordinal)
+                && f.Contains("does not have", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Validate_MercadoPagoAsOther_RefusedOnceTheMercadoPagoWindowEndsBeforeTheNextDayCutoff()
+    {
+        var options = new CancelOptions
+        {
+            Windows = { MercadoPagoWindow = TimeSpan.FromHours(12) },
+            PaymentMethods = { ["MERCADOPAGO_BR"] = "Other" },
+        };
+
+        var result = validator.Validate(null, options);
+
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith("Cancel:PaymentMethods:MERCADOPAGO_BR = Other would widen", failure, StringComparison.Ordinal);
+        Assert.Contains("Cancel:Windows:NextDayCutoff", failure, StringComparison.Ordinal);
     }
 }

@@ -9,6 +9,9 @@ public sealed class AntomSigner(RSA privateKey, string clientId) : IDisposable
 {
     public string ClientId { get; } = clientId;
 
+    /// <summary>The public half, as the ingress is configured with it (<c>Antom:AntomPublicKey</c>).</summary>
+    public string PublicKeyPem => AntomKeys.ExportPublicPem(privateKey);
+
     public static AntomSigner FromPemFile(string path, string clientId) => new(AntomKeys.LoadPrivateKey(File.ReadAllText(path)), clientId);
 
     /// <summary>A key Antom never had: its signatures must be refused.</summary>

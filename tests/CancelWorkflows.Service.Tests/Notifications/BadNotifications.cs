@@ -36,6 +36,12 @@ public static class BadNotifications
                 return (body, p.Antom.Headers(NotificationPoster.Path, body, DateTimeOffset.UtcNow.AddHours(-27)));
             }
             ),
+            ["request-time 6 min ahead (future bound 5 min)"] = (401, "rejected-stale-request-time", (p, prid, pid) =>
+            {
+                var body = NotificationBodies.PaymentResult(prid, pid);
+                return (body, p.Antom.Headers(NotificationPoster.Path, body, DateTimeOffset.UtcNow.AddMinutes(6)));
+            }
+            ),
             ["wrong client id"] = (401, "rejected-wrong-client-id", (p, prid, pid) =>
             {
                 var body = NotificationBodies.PaymentResult(prid, pid);

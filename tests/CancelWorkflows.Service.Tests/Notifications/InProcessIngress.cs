@@ -20,7 +20,8 @@ namespace CancelWorkflows.Service.Tests.Notifications;
 
 /// <summary>
 /// The ingress alone in this process on a loopback port (real Kestrel, real HTTP), with its verdict counter recorded, and
-/// a Temporal client aimed at <paramref name="temporalAddress"/> — a port nobody listens on makes "Temporal unreachable".
+/// a Temporal client aimed at a Temporal address — a port nobody listens on makes "Temporal unreachable"; a real dev
+/// server makes it one more ingress replica beside the service's own (same workflows, its own memory of recorded ids).
 /// </summary>
 public sealed class InProcessIngress : IAsyncDisposable
 {
@@ -28,10 +29,12 @@ public sealed class InProcessIngress : IAsyncDisposable
     private readonly MeterListener listener = new();
     private readonly List<string> verdicts = [];
     private readonly Lock gate = new();
+    private readonly bool ownsSigner;
 
-    private InProcessIngress(WebApplication app, AntomSigner antom, Uri baseAddress, string path)
+    private InProcessIngress(WebApplication app, AntomSigner antom, bool ownsSigner, Uri baseAddress, string path)
     {
         this.app = app;
+        this.ownsSigner = ownsSigner;
         BaseAddress = baseAddress;
         Poster = new NotificationPoster(baseAddress, antom, path);
         var meters = app.Services.GetRequiredService<IMeterFactory>();
@@ -75,20 +78,35 @@ public sealed class InProcessIngress : IAsyncDisposable
         }
     }
 
-    public static async Task<InProcessIngress> StartAsync(string temporalAddress, TimeSpan temporalTimeout, string path = NotificationPoster.Path)
+    /// <param name="temporalAddress">Where its Temporal client connects (default namespace).</param>
+    /// <param name="temporalTimeout"><c>Notifications:TemporalTimeout</c>.</param>
+    /// <param name="path"><c>Notifications:Path</c>.</param>
+    /// <param name="antom">Antom's signer to trust (the caller keeps it); null: a fresh key and client id of its own.</param>
+    /// <param name="settings">More configuration (e.g. <c>Notifications:RecordedIdCacheSize</c>).</param>
+    public static async Task<InProcessIngress> StartAsync(
+        string temporalAddress,
+        TimeSpan temporalTimeout,
+        string path = NotificationPoster.Path,
+        AntomSigner? antom = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var antomKey = AntomKeys.Generate();
-        var antom = new AntomSigner(antomKey, "SANDBOX_TEST_MERCHANT");
+        var ownsSigner = antom is null;
+        antom ??= new AntomSigner(AntomKeys.Generate(), "SANDBOX_TEST_MERCHANT");
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Antom:ClientId"] = antom.ClientId,
-            ["Antom:AntomPublicKey"] = AntomKeys.ExportPublicPem(antomKey),
+            ["Antom:AntomPublicKey"] = antom.PublicKeyPem,
             ["Notifications:TemporalTimeout"] = temporalTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
             ["Notifications:Path"] = path,
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         var services = builder.Services;
         services.AddOptions<AntomClientOptions>().BindConfiguration(AntomClientOptions.SectionName);
         services.AddOptions<CancelOptions>();
@@ -104,14 +122,18 @@ public sealed class InProcessIngress : IAsyncDisposable
         app.MapAntomNotifications();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new InProcessIngress(app, antom, new Uri(address + "/"), path);
+        return new InProcessIngress(app, antom, ownsSigner, new Uri(address + "/"), path);
     }
 
     public async ValueTask DisposeAsync()
     {
         listener.Dispose();
         Poster.Dispose();
-        Poster.Antom.Dispose();
+        if (ownsSigner)
+        {
+            Poster.Antom.Dispose();
+        }
+
         await app.StopAsync();
         await app.DisposeAsync();
     }

@@ -14,8 +14,9 @@ public sealed class NotificationDevMode : IAsyncLifetime
 {
     public static readonly TimeSpan WatchWindow = TimeSpan.FromSeconds(2);
 
-    /// <summary>Reconciliations (started after a cancel closed) stay open this long after their last notification.</summary>
-    public static readonly TimeSpan ReconciliationWatchWindow = TimeSpan.FromSeconds(6);
+    /// <summary>Reconciliations (started after a cancel closed) stay open this long after their last notification: well
+    /// past the cancel's window plus a late notification's routing on a loaded machine (up to two HasNotification queries).</summary>
+    public static readonly TimeSpan ReconciliationWatchWindow = TimeSpan.FromSeconds(12);
 
     private readonly TempFolder folder = new("cw-notify-");
     private readonly Lock gate = new();
@@ -65,6 +66,14 @@ public sealed class NotificationDevMode : IAsyncLifetime
         antom = AntomSigner.FromPemFile(AntomPrivateKeyPath, ClientId);
         poster = new NotificationPoster(new Uri(instance.Ports.ApiUrl + "/"), antom);
     }
+
+    /// <summary>
+    /// Another ingress replica in this process, on the same dev server and trusting the same Antom key: it shares the
+    /// workflows with the service but not its memory of recorded ids. Generous Temporal deadlines (this machine is shared
+    /// and loaded); the caller disposes it.
+    /// </summary>
+    public Task<InProcessIngress> StartReplicaAsync(IReadOnlyDictionary<string, string?> settings) =>
+        InProcessIngress.StartAsync($"127.0.0.1:{Dev.Ports.Temporal}", TimeSpan.FromSeconds(15), antom: Antom, settings: settings);
 
     private async Task<((string, string), (string, string))> MakeRejectionTargetsAsync() =>
         (await Payments.RunningCancellationAsync(), await Payments.ClosedCancellationAsync());

@@ -1,4 +1,5 @@
 using CancelWorkflows.Service.Notifications;
+using Microsoft.Extensions.Configuration;
 
 namespace CancelWorkflows.Service.Tests.Notifications;
 
@@ -23,6 +24,27 @@ public sealed class NotificationOptionsTests
         // must cover it, with room for clock drift.
         var lastResend = ResendIntervalsMinutes.Sum(minutes => TimeSpan.FromMinutes(minutes).Ticks);
         Assert.True(options.AllowedSkew > TimeSpan.FromTicks(lastResend) + TimeSpan.FromHours(1), $"skew {options.AllowedSkew}");
+        Assert.True(validator.Validate(null, options).Succeeded);
+    }
+
+    [Fact]
+    public void Defaults_FutureBoundIsClockSkewOnly_MemoryOn_QueryDeadlineLeavesTimeToSignal()
+    {
+        var options = new NotificationOptions();
+
+        Assert.Equal(TimeSpan.FromMinutes(5), options.AllowedFutureSkew);
+        Assert.Equal(100_000, options.RecordedIdCacheSize);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.EffectiveDuplicateQueryTimeout);
+        Assert.True(validator.Validate(null, options).Succeeded);
+    }
+
+    /// <summary>A short TemporalTimeout chosen before the query existed stays valid: the query takes at most half of it.</summary>
+    [Fact]
+    public void DuplicateQueryTimeoutUnset_ShortTemporalTimeout_HalfOfIt()
+    {
+        var options = new NotificationOptions { TemporalTimeout = TimeSpan.FromSeconds(1) };
+
+        Assert.Equal(TimeSpan.FromMilliseconds(500), options.EffectiveDuplicateQueryTimeout);
         Assert.True(validator.Validate(null, options).Succeeded);
     }
 
@@ -53,5 +75,49 @@ public sealed class NotificationOptionsTests
         Assert.True(result.Failed);
         var failure = Assert.Single(result.Failures!);
         Assert.StartsWith(setting + " ", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("AllowedFutureSkew", "00:00:00")]
+    [InlineData("AllowedFutureSkew", "01:00:00")]
+    [InlineData("RecordedIdCacheSize", "0")]
+    [InlineData("RecordedIdCacheSize", "1000000")]
+    [InlineData("DuplicateQueryTimeout", "00:00:04.900")]
+    public void EdgeValue_Accepted(string key, string value)
+    {
+        var result = validator.Validate(null, Bind(key, value));
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    /// <summary>As an operator would set them (configuration keys, TimeSpan text): a wider future bound would extend how
+    /// long a captured notification can be replayed; "off" (infinite) is not an option for it.</summary>
+    [Theory]
+    [InlineData("AllowedFutureSkew", "01:00:01")]
+    [InlineData("AllowedFutureSkew", "1.02:00:00")]
+    [InlineData("AllowedFutureSkew", "-00:00:01")]
+    [InlineData("AllowedFutureSkew", "-00:00:00.001")]
+    [InlineData("RecordedIdCacheSize", "-1")]
+    [InlineData("RecordedIdCacheSize", "1000001")]
+    [InlineData("DuplicateQueryTimeout", "00:00:00")]
+    [InlineData("DuplicateQueryTimeout", "00:00:05")]
+    public void BadValueOfTheReplaySettings_RefusedNamingTheSetting(string key, string value)
+    {
+        var result = validator.Validate(null, Bind(key, value));
+
+        Assert.True(result.Failed);
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith($"Notifications:{key} ", failure, StringComparison.Ordinal);
+    }
+
+    private static NotificationOptions Bind(string key, string value)
+    {
+        var options = new NotificationOptions();
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [$"{NotificationOptions.Section}:{key}"] = value })
+            .Build()
+            .GetSection(NotificationOptions.Section)
+            .Bind(options);
+        return options;
     }
 }

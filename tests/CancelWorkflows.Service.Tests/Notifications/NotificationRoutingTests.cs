@@ -41,6 +41,21 @@ public sealed class NotificationRoutingTests(NotificationDevMode fixture)
         Assert.Equal(1, await Payments.NotificationsAsync($"cancel-{id}"));
     }
 
+    /// <summary>The request-time bounds at their defaults: 26 h into the past (Antom's re-sends), 5 min ahead (clock
+    /// skew); just outside them is refused (<see cref="BadNotifications"/>).</summary>
+    [Theory]
+    [InlineData(4)]
+    [InlineData(-25 * 60)]
+    public async Task RequestTimeWithinTheBounds_CancellationRunning_AcknowledgedAndRecorded(int minutesFromNow)
+    {
+        var (id, paymentId) = await Payments.RunningCancellationAsync();
+
+        var answer = await fixture.Poster.PostSignedAsync(NotificationBodies.PaymentResult(id, paymentId), DateTimeOffset.UtcNow.AddMinutes(minutesFromNow));
+
+        Assert.True(answer.IsExactAcknowledgement, answer.ToString());
+        Assert.Equal(1, await Payments.NotificationsAsync($"cancel-{id}"));
+    }
+
     [Fact]
     public async Task Notification_PaymentNeverCancelled_AcknowledgedAndNothingStarted()
     {

@@ -64,4 +64,14 @@ public sealed class NotificationSignalTests
         Assert.Equal([("cancel-pid-pid-1", "reconcile-pid-pid-1")], NotificationRouter.Targets(null, "pid-1"));
         Assert.Equal([("cancel-pr-1", "reconcile-pr-1")], NotificationRouter.Targets("pr-1", " "));
     }
+
+    /// <summary>A2: <c>cancel-pid-X</c> is the cancellation by Antom paymentId X, so a notification whose paymentRequestId
+    /// is <c>pid-X</c> must not reach it: such a paymentRequestId has no workflow (the API refuses it); its paymentId
+    /// routes it.</summary>
+    [Fact]
+    public void Targets_A2_PaymentRequestIdWithReservedPidPrefix_RoutedByPaymentIdOnly()
+    {
+        Assert.Equal([("cancel-pid-2088", "reconcile-pid-2088")], NotificationRouter.Targets("pid-X", "2088"));
+        Assert.Empty(NotificationRouter.Targets("pid-X", null));
+    }
 }

@@ -3,6 +3,7 @@ using CancelWorkflows.Antom.Wire;
 using CancelWorkflows.AntomSimulator;
 using CancelWorkflows.Service.Tests.Infrastructure;
 using Temporalio.Api.Enums.V1;
+using Temporalio.Api.WorkflowService.V1;
 using Temporalio.Client;
 using Temporalio.Exceptions;
 
@@ -79,6 +80,25 @@ public sealed class PaymentWorkflows(DevModeInstance dev, ITemporalClient tempor
     /// <summary><c>Status.Notifications</c>: one entry per distinct notification the workflow recorded.</summary>
     public async Task<int> NotificationsAsync(string workflowId) =>
         (await QueryStatusAsync(workflowId)).GetProperty("Notifications").GetArrayLength();
+
+    /// <summary><c>Status.DuplicateNotifications</c>: signals the workflow received for a notification it had recorded.</summary>
+    public async Task<int> DuplicatesAsync(string workflowId) =>
+        (await QueryStatusAsync(workflowId)).GetProperty("DuplicateNotifications").GetInt32();
+
+    /// <summary>How many events the workflow's history holds once no workflow task is pending (every signal accepted so
+    /// far has been handled, so the count no longer moves by itself).</summary>
+    public async Task<int> SettledHistoryLengthAsync(string workflowId)
+    {
+        var describe = new DescribeWorkflowExecutionRequest { Namespace = temporal.Options.Namespace, Execution = new() { WorkflowId = workflowId } };
+        await WaitAsync(
+            async () => (await temporal.WorkflowService.DescribeWorkflowExecutionAsync(describe)).PendingWorkflowTask is null,
+            $"{workflowId} to have no workflow task pending");
+        return (await temporal.GetWorkflowHandle(workflowId).FetchHistoryAsync()).Events.Count;
+    }
+
+    /// <summary>How many signals the workflow's history holds (a signal-with-start's included).</summary>
+    public async Task<int> SignalsAsync(string workflowId) =>
+        (await temporal.GetWorkflowHandle(workflowId).FetchHistoryAsync()).Events.Count(e => e.EventType == EventType.WorkflowExecutionSignaled);
 
     public async Task<int> AttemptsAsync(string workflowId) =>
         (await QueryStatusAsync(workflowId)).GetProperty("Attempts").GetArrayLength();

@@ -96,7 +96,7 @@ public sealed class CancelPaymentWorkflowTests(TemporalDevServerFixture devServe
             Assert.Equal("SUCCESS", notice.LastInquiry?.Payment?.Status);
             Assert.True((await handle.DescribeAsync()).TypedSearchAttributes.Get(CancelSearchAttributes.Escalated));
 
-            await handle.SignalAsync(wf => wf.ResolveEscalationAsync(new EscalationResolution("Cancelled", "support:alice", "cancelled with Antom support")));
+            await handle.SignalResolveEscalationAsync(new EscalationResolution("Cancelled", "support:alice", "cancelled with Antom support"));
             var resolved = await handle.GetResultAsync();
             await HistoryCapture.SaveAsync(handle, "escalated-resolved-by-signal");
 
@@ -260,14 +260,7 @@ public sealed class CancelPaymentWorkflowTests(TemporalDevServerFixture devServe
     private async Task<string> PaidPaymentAsync(string method)
     {
         var id = NewPaymentId();
-        await antom.Control.PutPaymentAsync(id, new SimPaymentInput
-        {
-            PaymentMethodType = method,
-            PaymentStatus = "SUCCESS",
-            PaymentAmount = new AntomAmount("USD", "1000"),
-            CreateTime = DateTimeOffset.UtcNow.AddMinutes(-2),
-            PaymentTime = DateTimeOffset.UtcNow.AddMinutes(-1),
-        });
+        await antom.PutPaidAsync(id, method);
         return id;
     }
 

@@ -127,6 +127,31 @@ public sealed class PromoExpiryStandInChildTests(TemporalDevServerFixture devSer
         }
     }
 
+    /// <summary>A2: <c>cancel-pid-X</c> is the cancellation of the payment whose Antom paymentId is X, so a hold listed
+    /// with paymentRequestId <c>pid-X</c> is never started (it would reach that other payment's workflow): counted failed.
+    /// The children that are started carry the caller the API's ownership checks use (operators only).</summary>
+    [Fact]
+    public async Task RunAsync_A2_HoldWithReservedPidPrefix_NotStartedCountedFailed_OthersCarryRequestedBy()
+    {
+        var ids = NewIds(2);
+        var reserved = $"pid-{Guid.NewGuid():N}"[..24];
+        await using var source = await HoldsSource.StartAsync([Holds([ids[0], reserved, ids[1]])]);
+        using var worker = Worker(source.Url);
+        var promoId = NewPromoId();
+
+        var summary = await worker.ExecuteAsync(async () => await (await StartPromoAsync(promoId)).GetResultAsync());
+
+        Assert.Equal((3, 2, 1), (summary.HoldsListed, summary.Started, summary.Failed));
+        Assert.False(holds.Asked.ContainsKey(reserved));
+        var wrongWorkflow = devServer.Client.GetWorkflowHandle(CancelWorkflowIds.For(null, reserved["pid-".Length..]));
+        await Assert.ThrowsAsync<Temporalio.Exceptions.RpcException>(() => wrongWorkflow.DescribeAsync());
+        foreach (var id in ids)
+        {
+            var description = await devServer.Client.GetWorkflowHandle(CancelWorkflowIds.For(id, null)).DescribeAsync();
+            Assert.Equal($"promo-expiry:{promoId}", description.TypedSearchAttributes.Get(CancelSearchAttributes.RequestedBy));
+        }
+    }
+
     private static List<string> NewIds(int count) => [.. Enumerable.Range(0, count).Select(i => $"pr-{Guid.NewGuid():N}"[..20] + $"-{i:D4}")];
 
     private static string NewPromoId() => $"promo-{Guid.NewGuid():N}";
