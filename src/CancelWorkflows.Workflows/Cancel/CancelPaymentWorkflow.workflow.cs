@@ -12,9 +12,12 @@ namespace CancelWorkflows.Workflows.Cancel;
 /// <summary>
 /// Cancels one Antom payment and never loses track of it (design.md, "CancelPaymentWorkflow"):
 /// validate (A2) → eligibility (W1–W5, N1–N3, C1–C5) → cancel (A1, A3) → bounded U-retry (A3, A4) → last inquiry →
-/// escalation to support (A4) → outcome → watch window for late notifications (C4, C5).
+/// escalation to support (A4) → outcome → close; a success notified before the close is reconciled first (C4, C5), one
+/// notified after it reaches <c>reconcile-&lt;id&gt;</c> (the notification ingress starts it).
 /// Deterministic code only: time, timers and randomness come from <see cref="Workflow"/>. Changes to the commands it
-/// issues are gated by <see cref="CancelPatches"/> (and <see cref="SearchAttributeBatch.PatchId"/>).
+/// issues are gated by <see cref="CancelPatches"/> (and <see cref="SearchAttributeBatch.PatchId"/>); the first question
+/// of every run is <see cref="CancelPatches.CloseAtOutcome"/>, and runs started before it replay
+/// <see cref="RunAsRecordedAsync"/> with the patches asked where they always were.
 /// </summary>
 [Workflow(TemporalNames.CancelPaymentWorkflow)]
 public sealed class CancelPaymentWorkflow
@@ -33,6 +36,7 @@ public sealed class CancelPaymentWorkflow
     private EscalationResolution? resolution;
     private InquiryResult? lastInquiry;
     private bool reportedToPromotion;
+    private bool? closesAtOutcome;
 
     /// <summary>Runs before any signal handler, so notifications that arrive with the start are never lost.</summary>
     [WorkflowInit]
@@ -49,6 +53,42 @@ public sealed class CancelPaymentWorkflow
 
     [WorkflowRun]
     public async Task<CancelStatus> RunAsync(CancelPaymentRequest request)
+    {
+        if (!ClosesAtOutcome)
+        {
+            return await RunAsRecordedAsync(request);
+        }
+
+        if (request.Resume is { } resume)
+        {
+            await ResumeEscalationAsync(request, resume);
+        }
+        else
+        {
+            Start(request);
+            Validate(request);
+            searchAttributes.Begin(included: true);
+
+            var eligibility = await CheckEligibilityAsync(request);
+            if (eligibility is null || Decide(eligibility))
+            {
+                if (await CancelWithRetriesAsync(request) is { } escalation)
+                {
+                    await EscalateAsync(request, escalation);
+                }
+            }
+        }
+
+        searchAttributes.Flush();
+        await ReportToPromotionAsync(request);
+        callbacks.Send("outcome", status);
+        await CloseAsync();
+        return status;
+    }
+
+    /// <summary>The run of a cancellation started before <see cref="CancelPatches.CloseAtOutcome"/>, as it was recorded
+    /// (regular activities, the watch window). Delete with that patch's gate once no such run is open (CancelPatches).</summary>
+    private async Task<CancelStatus> RunAsRecordedAsync(CancelPaymentRequest request)
     {
         if (request.Resume is { } resume)
         {
@@ -99,7 +139,7 @@ public sealed class CancelPaymentWorkflow
         {
             Step("resolution ignored", $"already resolved by {resolution.ResolvedBy}");
         }
-        else if (!status.Escalated && Workflow.Patched(CancelPatches.IgnoreResolutionBeforeEscalation))
+        else if (!status.Escalated && Patched(CancelPatches.IgnoreResolutionBeforeEscalation))
         {
             Step("resolution ignored", $"{given.Outcome} by {given.ResolvedBy}: not escalated (outcome {status.Outcome ?? "not decided yet"}); a resolution counts only for an escalated cancellation");
         }
@@ -166,6 +206,29 @@ public sealed class CancelPaymentWorkflow
         Summary = summary,
     };
 
+    /// <summary>
+    /// The same call as a local activity: run by the worker inside the workflow task and recorded as a marker (with its
+    /// summary and result), so the happy path is one workflow task instead of three. The call's own bounded retry
+    /// (eligibility: 6 attempts within about a minute) waits in durable timers between attempts (every backoff is 2 s or
+    /// more, above the 1 s local-retry threshold): the workflow task is not held open for a minute, and each failed attempt
+    /// is recorded. The U-retry stays the workflow's own durable timer (A3, A4). A worker that dies mid-call leaves no
+    /// marker: the workflow task times out (the workflow's task timeout, 10 s by default, not <c>Cancel:AntomCallMargin</c>)
+    /// and the next worker runs the call again with the same ids (A3).
+    /// </summary>
+    private static LocalActivityOptions Local(ActivityOptions options) => new()
+    {
+        StartToCloseTimeout = options.StartToCloseTimeout,
+        RetryPolicy = options.RetryPolicy,
+        LocalRetryThreshold = TimeSpan.FromSeconds(1),
+        Summary = options.Summary,
+    };
+
+    /// <summary>
+    /// How a failed Antom call surfaces: a regular activity as <see cref="ActivityFailureException"/>, a local activity as
+    /// its own failure (the activity's <see cref="ApplicationFailureException"/>, or <see cref="TimeoutFailureException"/>).
+    /// </summary>
+    private static bool IsCallFailure(FailureException e) => e is ActivityFailureException or ApplicationFailureException or TimeoutFailureException;
+
     private void Start(CancelPaymentRequest request)
     {
         status.Begin(request.PaymentRequestId, request.PaymentId, request.Settings.TemporalWebBaseUrl);
@@ -216,9 +279,11 @@ public sealed class CancelPaymentWorkflow
     {
         try
         {
-            var result = await Workflow.ExecuteActivityAsync(
-                (AntomActivities a) => a.CheckEligibilityAsync(new(request.PaymentRequestId, request.PaymentId, request.Mode)),
-                AntomCallOptions(request.Settings, "eligibility: inquiryPayment + cancel windows", maximumAttempts: 6));
+            var input = new EligibilityInput(request.PaymentRequestId, request.PaymentId, request.Mode);
+            var options = AntomCallOptions(request.Settings, "eligibility: inquiryPayment + cancel windows", maximumAttempts: 6);
+            var result = ClosesAtOutcome
+                ? await Workflow.ExecuteLocalActivityAsync((AntomActivities a) => a.CheckEligibilityAsync(input), Local(options))
+                : await Workflow.ExecuteActivityAsync((AntomActivities a) => a.CheckEligibilityAsync(input), options);
             if (result.Payment is { } payment)
             {
                 status.PaymentId ??= payment.PaymentId;
@@ -244,11 +309,11 @@ public sealed class CancelPaymentWorkflow
 
             return result;
         }
-        catch (ActivityFailureException e)
+        catch (FailureException e) when (IsCallFailure(e))
         {
             var why = e.InnerException?.Message ?? e.Message;
             status.EligibilityUnknown = true;
-            if (request.Mode == CancelMode.UnpaidOnly && Workflow.Patched(CancelPatches.UnpaidOnlyNeedsReadableStatus))
+            if (request.Mode == CancelMode.UnpaidOnly && Patched(CancelPatches.UnpaidOnlyNeedsReadableStatus))
             {
                 await RefuseUnreadableStatusAsync(request, why);
             }
@@ -318,7 +383,7 @@ public sealed class CancelPaymentWorkflow
             var kind = result.Classification.Kind;
             if (kind != CancelAnswerKind.Unknown)
             {
-                if (kind != CancelAnswerKind.Cancelled && AnEarlierAttemptHadNoFinalAnswer() && Workflow.Patched(CancelPatches.ConfirmFinalAnswerAfterLostAnswer))
+                if (kind != CancelAnswerKind.Cancelled && AnEarlierAttemptHadNoFinalAnswer() && Patched(CancelPatches.ConfirmFinalAnswerAfterLostAnswer))
                 {
                     return await ConfirmRefusalAsync(request.Settings, result, attempt);
                 }
@@ -389,18 +454,23 @@ public sealed class CancelPaymentWorkflow
         CancelCallResult result;
         try
         {
-            result = await Workflow.ExecuteActivityAsync(
-                (AntomActivities a) => a.CancelAsync(new(request.PaymentRequestId, request.PaymentId, attempt)),
-                AntomCallOptions(request.Settings, $"cancel attempt {attempt} of {total}", maximumAttempts: 1));
+            var input = new CancelCallInput(request.PaymentRequestId, request.PaymentId, attempt);
+            var options = AntomCallOptions(request.Settings, $"cancel attempt {attempt} of {total}", maximumAttempts: 1);
+            result = ClosesAtOutcome
+                ? await Workflow.ExecuteLocalActivityAsync((AntomActivities a) => a.CancelAsync(input), Local(options))
+                : await Workflow.ExecuteActivityAsync((AntomActivities a) => a.CancelAsync(input), options);
         }
-        catch (ActivityFailureException e)
+        catch (FailureException e) when (IsCallFailure(e))
         {
             // The call's result never reached us (worker died mid-call, timeout): no answer, which is U (A3).
             result = new(CancelAnswerClassifier.NoAnswer(e.InnerException?.Message ?? e.Message), null, "ActivityFailed", e.Message, 0);
         }
 
         var c = result.Classification;
-        status.Attempts.Add(new(attempt, Workflow.UtcNow, c.ResultStatus ?? "U", c.ResultCode, result.NoAnswer, c.Kind.ToString()));
+        // A local activity answers inside the workflow task, where workflow time stands at the task's start: the worker's
+        // clock says when the answer came (never earlier than workflow time: clocks skew, and test servers skip time).
+        var answeredAt = ClosesAtOutcome && result.AnsweredAt is { } at && at > Workflow.UtcNow ? at : Workflow.UtcNow;
+        status.Attempts.Add(new(attempt, answeredAt, c.ResultStatus ?? "U", c.ResultCode, result.NoAnswer, c.Kind.ToString()));
         Step($"cancel attempt {attempt}", $"{c.ResultStatus ?? "U"} {c.ResultCode ?? result.NoAnswer ?? string.Empty} → {c.Kind}".TrimEnd());
         Upsert(CancelSearchAttributes.CancelAttempts.ValueSet(status.Attempts.Count));
         return result;
@@ -470,7 +540,7 @@ public sealed class CancelPaymentWorkflow
         searchAttributes.Flush();
 
         // The promotion run first: its summary must not wait on the support webhook (which may be down for an hour).
-        if (IsPromotionChild(request) && !reportedToPromotion && Workflow.Patched(CancelPatches.ReportPromotionBeforeSupport))
+        if (IsPromotionChild(request) && !reportedToPromotion && Patched(CancelPatches.ReportPromotionBeforeSupport))
         {
             await ReportToPromotionAsync(request);
         }
@@ -478,7 +548,7 @@ public sealed class CancelPaymentWorkflow
         await status.NotifySupportAsync(reason, lastInquiry, settings.SupportDeliveryTimeout);
         await ReportToPromotionAsync(request);
 
-        if (Workflow.Patched(CancelPatches.BoundedEscalation))
+        if (Patched(CancelPatches.BoundedEscalation))
         {
             var now = Workflow.UtcNow;
             await WaitForResolutionAsync(request, new EscalationWait
@@ -505,7 +575,7 @@ public sealed class CancelPaymentWorkflow
         status.RunId = Workflow.Info.RunId;
         status.TemporalWebUrl = WorkflowStory.WebUrl(request.Settings.TemporalWebBaseUrl);
         Step("continued as new", $"run {status.ContinuedAsNew + 1} of this cancellation, still escalated: {resume.Wait.Reason}");
-        searchAttributes.Begin();
+        searchAttributes.Begin(included: ClosesAtOutcome);
         await WaitForResolutionAsync(request, resume.Wait);
         FinishResolved();
     }
@@ -653,6 +723,39 @@ public sealed class CancelPaymentWorkflow
         }
     }
 
+    /// <summary>
+    /// Closes at the outcome (<see cref="CancelPatches.CloseAtOutcome"/>). A success notified before the close (during the
+    /// cancel, while escalated, while the callbacks drain) is reconciled here, where its notification and the outcome are
+    /// (C4, C5); one notified after the close finds the workflow closed and the ingress starts <c>reconcile-&lt;id&gt;</c>
+    /// with this run's outcome. Every signal already delivered runs before the last check, so none is lost with the close.
+    /// </summary>
+    private async Task CloseAsync()
+    {
+        while (true)
+        {
+            if (reconciler.Due)
+            {
+                await reconciler.RunAsync();
+            }
+            else if (reconciler.NotNeeded)
+            {
+                reconciler.RecordNotNeeded();
+            }
+
+            await callbacks.DrainAsync(status);
+            await Workflow.WaitConditionAsync(() => Workflow.AllHandlersFinished);
+            if (!reconciler.Due && !reconciler.NotNeeded)
+            {
+                break;
+            }
+
+            Step("notification during the last callbacks", "a payment notification arrived while the last callbacks were delivered: handled before closing");
+        }
+
+        status.Completed = true;
+        Step("completed", $"closed at the outcome {status.Outcome}; a later notification starts the reconciliation workflow");
+    }
+
     /// <summary>C4/C5: stay open long enough to receive Antom's late notifications (24 h of retries), reconciling
     /// the refund of any success that arrives; a reconciliation in progress is finished before completing.</summary>
     private async Task WatchAsync(CancelSettings settings)
@@ -680,6 +783,13 @@ public sealed class CancelPaymentWorkflow
     }
 
     private void Step(string name, string detail) => status.Step(name, detail);
+
+    /// <summary>Asked first in every run (by <see cref="RunAsync"/>, or by a signal handler that runs before it).</summary>
+    private bool ClosesAtOutcome => closesAtOutcome ??= Workflow.Patched(CancelPatches.CloseAtOutcome);
+
+    /// <summary>A capability gated by its own patch: included in every run on the <see cref="CancelPatches.CloseAtOutcome"/>
+    /// path, asked (a marker) in runs started before it, where it always was.</summary>
+    private bool Patched(string patchId) => ClosesAtOutcome || Workflow.Patched(patchId);
 
     private static void SetDetails(string text) => WorkflowStory.SetDetails(text);
 
