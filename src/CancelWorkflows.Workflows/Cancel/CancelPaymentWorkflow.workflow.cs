@@ -16,8 +16,8 @@ namespace CancelWorkflows.Workflows.Cancel;
 /// notified after it reaches <c>reconcile-&lt;id&gt;</c> (the notification ingress starts it).
 /// Deterministic code only: time, timers and randomness come from <see cref="Workflow"/>. Changes to the commands it
 /// issues are gated by <see cref="CancelPatches"/> (and <see cref="SearchAttributeBatch.PatchId"/>); the first question
-/// of every run is <see cref="CancelPatches.CloseAtOutcome"/>, and runs started before it replay
-/// <see cref="RunAsRecordedAsync"/> with the patches asked where they always were.
+/// of every run is <see cref="CancelPatches.CloseAtOutcome"/>: runs started before it replay as recorded (regular
+/// activities, each older patch asked where it always was, the watch window), later runs ask no other patch.
 /// </summary>
 [Workflow(TemporalNames.CancelPaymentWorkflow)]
 public sealed class CancelPaymentWorkflow
@@ -54,11 +54,9 @@ public sealed class CancelPaymentWorkflow
     [WorkflowRun]
     public async Task<CancelStatus> RunAsync(CancelPaymentRequest request)
     {
-        if (!ClosesAtOutcome)
-        {
-            return await RunAsRecordedAsync(request);
-        }
-
+        // The first question of every run: its shape (CancelPatches.CloseAtOutcome). A run started before it answers
+        // false on replay and goes on as it was recorded: regular activities, the older patches asked, the watch window.
+        var closesAtOutcome = ClosesAtOutcome;
         if (request.Resume is { } resume)
         {
             await ResumeEscalationAsync(request, resume);
@@ -67,7 +65,7 @@ public sealed class CancelPaymentWorkflow
         {
             Start(request);
             Validate(request);
-            searchAttributes.Begin(included: true);
+            searchAttributes.Begin(included: closesAtOutcome);
 
             var eligibility = await CheckEligibilityAsync(request);
             if (eligibility is null || Decide(eligibility))
@@ -82,38 +80,15 @@ public sealed class CancelPaymentWorkflow
         searchAttributes.Flush();
         await ReportToPromotionAsync(request);
         callbacks.Send("outcome", status);
-        await CloseAsync();
-        return status;
-    }
-
-    /// <summary>The run of a cancellation started before <see cref="CancelPatches.CloseAtOutcome"/>, as it was recorded
-    /// (regular activities, the watch window). Delete with that patch's gate once no such run is open (CancelPatches).</summary>
-    private async Task<CancelStatus> RunAsRecordedAsync(CancelPaymentRequest request)
-    {
-        if (request.Resume is { } resume)
+        if (closesAtOutcome)
         {
-            await ResumeEscalationAsync(request, resume);
+            await CloseAsync();
         }
         else
         {
-            Start(request);
-            Validate(request);
-            searchAttributes.Begin();
-
-            var eligibility = await CheckEligibilityAsync(request);
-            if (eligibility is null || Decide(eligibility))
-            {
-                if (await CancelWithRetriesAsync(request) is { } escalation)
-                {
-                    await EscalateAsync(request, escalation);
-                }
-            }
+            await WatchAsync(request.Settings);
         }
 
-        searchAttributes.Flush();
-        await ReportToPromotionAsync(request);
-        callbacks.Send("outcome", status);
-        await WatchAsync(request.Settings);
         return status;
     }
 
