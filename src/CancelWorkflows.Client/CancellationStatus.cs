@@ -80,7 +80,7 @@ public sealed record CancellationStatus
     public DateTimeOffset? DecidedAt { get; init; }
 
     /// <summary>Until when the workflow stays open for late notifications; null for cancellations that close at their
-    /// outcome (since patch <c>close-at-outcome-local-antom-calls</c>): later notifications are reconciled by the
+    /// outcome (since patch <c>close-at-outcome-local-eligibility</c>): later notifications are reconciled by the
     /// service and shown here (<see cref="LateSuccess"/>) all the same.</summary>
     public DateTimeOffset? WatchUntil { get; init; }
 

@@ -96,9 +96,18 @@ public sealed class CancelStatusReader(ITemporalClient client)
         CancelStatus? last = null;
         while (true)
         {
+            // A query waits while a workflow task is in flight, and an Antom call (a local activity) runs inside one: each
+            // poll ends with the wait, so the answer is a 202 on time rather than a 200 after the call.
+            using var poll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var untilDeadline = deadline - DateTimeOffset.UtcNow;
+            poll.CancelAfter(untilDeadline > FirstPoll ? untilDeadline : FirstPoll);
             try
             {
-                last = await ReadAsync(workflowId, cancellationToken) ?? last;
+                last = await ReadAsync(workflowId, poll.Token) ?? last;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The wait is over while the query waited.
             }
             catch (RpcException e) when (!TemporalProblems.IsUnavailable(e))
             {

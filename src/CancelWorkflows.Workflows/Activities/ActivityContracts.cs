@@ -30,10 +30,8 @@ public sealed record EligibilityResult(
 
 public sealed record CancelCallInput(string? PaymentRequestId, string? PaymentId, int Attempt);
 
-/// <summary>One cancel call's result. No answer (timeout, 5xx, dropped, unverifiable) is classified Unknown (A3).
-/// <paramref name="AnsweredAt"/>: when the call ended, by the worker's clock (absent in results recorded before it): a
-/// local activity's result arrives inside the workflow task, where workflow time stands still.</summary>
-public sealed record CancelCallResult(CancelAnswerClassification Classification, string? CancelTime, string? NoAnswer, string? Detail, long ElapsedMs, DateTimeOffset? AnsweredAt = null);
+/// <summary>One cancel call's result. No answer (timeout, 5xx, dropped, unverifiable) is classified Unknown (A3).</summary>
+public sealed record CancelCallResult(CancelAnswerClassification Classification, string? CancelTime, string? NoAnswer, string? Detail, long ElapsedMs);
 
 /// <summary><c>RetryUntilStatusKnown</c>: no answer, U, or a paymentStatus we do not know is a retryable failure instead of
 /// a result, so Temporal retries the inquiry (within the caller's schedule-to-close) until Antom shows a status.</summary>

@@ -75,11 +75,11 @@ public sealed class AntomActivities(IAntomClient antom, CancelPolicy policy, Tim
         if (call.Answer is not { } answer)
         {
             var reason = call.NoAnswer?.ToString() ?? "NoAnswer";
-            return new(CancelAnswerClassifier.NoAnswer($"{reason}: {call.Detail}"), null, reason, call.Detail, elapsed, time.GetUtcNow());
+            return new(CancelAnswerClassifier.NoAnswer($"{reason}: {call.Detail}"), null, reason, call.Detail, elapsed);
         }
 
         var classification = CancelAnswerClassifier.Classify(answer.Result.ResultStatus, answer.Result.ResultCode);
-        return new(classification, answer.CancelTime, null, answer.Result.ResultMessage, elapsed, time.GetUtcNow());
+        return new(classification, answer.CancelTime, null, answer.Result.ResultMessage, elapsed);
     }
 
     /// <summary>inquiryPayment for a status check (the last inquiry before escalating, polls while escalated, the check of

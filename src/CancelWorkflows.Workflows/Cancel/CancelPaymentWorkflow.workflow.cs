@@ -182,13 +182,15 @@ public sealed class CancelPaymentWorkflow
     };
 
     /// <summary>
-    /// The same call as a local activity: run by the worker inside the workflow task and recorded as a marker (with its
-    /// summary and result), so the happy path is one workflow task instead of three. The call's own bounded retry
-    /// (eligibility: 6 attempts within about a minute) waits in durable timers between attempts (every backoff is 2 s or
-    /// more, above the 1 s local-retry threshold): the workflow task is not held open for a minute, and each failed attempt
-    /// is recorded. The U-retry stays the workflow's own durable timer (A3, A4). A worker that dies mid-call leaves no
-    /// marker: the workflow task times out (the workflow's task timeout, 10 s by default, not <c>Cancel:AntomCallMargin</c>)
-    /// and the next worker runs the call again with the same ids (A3).
+    /// The eligibility inquiry as a local activity: run by the worker inside the first workflow task and recorded as a
+    /// marker (with its summary and result), so the cancel call is scheduled by the same task (two workflow tasks on the
+    /// happy path instead of three). Its bounded retry (6 attempts within about a minute) waits in durable timers between
+    /// attempts (every backoff is 2 s or more, above the 1 s local-retry threshold), so the task is not held open and each
+    /// failed attempt is recorded. A worker that dies mid-inquiry leaves no marker: the workflow task times out (the
+    /// workflow's task timeout, 10 s by default, not <c>Cancel:AntomCallMargin</c>) and the next worker asks again — a
+    /// read, harmless to repeat. The cancel call stays a regular activity: a local one would hold the workflow task for the
+    /// whole call (the Status query waits meanwhile, and after a worker crash until the task times out), and a cancel lost
+    /// with its worker would leave no attempt in the Status.
     /// </summary>
     private static LocalActivityOptions Local(ActivityOptions options) => new()
     {
@@ -429,23 +431,18 @@ public sealed class CancelPaymentWorkflow
         CancelCallResult result;
         try
         {
-            var input = new CancelCallInput(request.PaymentRequestId, request.PaymentId, attempt);
-            var options = AntomCallOptions(request.Settings, $"cancel attempt {attempt} of {total}", maximumAttempts: 1);
-            result = ClosesAtOutcome
-                ? await Workflow.ExecuteLocalActivityAsync((AntomActivities a) => a.CancelAsync(input), Local(options))
-                : await Workflow.ExecuteActivityAsync((AntomActivities a) => a.CancelAsync(input), options);
+            result = await Workflow.ExecuteActivityAsync(
+                (AntomActivities a) => a.CancelAsync(new(request.PaymentRequestId, request.PaymentId, attempt)),
+                AntomCallOptions(request.Settings, $"cancel attempt {attempt} of {total}", maximumAttempts: 1));
         }
-        catch (FailureException e) when (IsCallFailure(e))
+        catch (ActivityFailureException e)
         {
             // The call's result never reached us (worker died mid-call, timeout): no answer, which is U (A3).
             result = new(CancelAnswerClassifier.NoAnswer(e.InnerException?.Message ?? e.Message), null, "ActivityFailed", e.Message, 0);
         }
 
         var c = result.Classification;
-        // A local activity answers inside the workflow task, where workflow time stands at the task's start: the worker's
-        // clock says when the answer came (never earlier than workflow time: clocks skew, and test servers skip time).
-        var answeredAt = ClosesAtOutcome && result.AnsweredAt is { } at && at > Workflow.UtcNow ? at : Workflow.UtcNow;
-        status.Attempts.Add(new(attempt, answeredAt, c.ResultStatus ?? "U", c.ResultCode, result.NoAnswer, c.Kind.ToString()));
+        status.Attempts.Add(new(attempt, Workflow.UtcNow, c.ResultStatus ?? "U", c.ResultCode, result.NoAnswer, c.Kind.ToString()));
         Step($"cancel attempt {attempt}", $"{c.ResultStatus ?? "U"} {c.ResultCode ?? result.NoAnswer ?? string.Empty} → {c.Kind}".TrimEnd());
         Upsert(CancelSearchAttributes.CancelAttempts.ValueSet(status.Attempts.Count));
         return result;

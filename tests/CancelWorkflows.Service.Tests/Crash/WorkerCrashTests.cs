@@ -30,11 +30,11 @@ public sealed class WorkerCrashTests(ITestOutputHelper output) : IDisposable
     /// <summary>Long enough that A is surely still in its timer when the dev server is frozen (a few HTTP calls later).</summary>
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan AntomTimeout = TimeSpan.FromSeconds(6);
+    private static readonly TimeSpan AntomCallMargin = TimeSpan.FromSeconds(5);
 
-    /// <summary>The eligibility inquiry and the cancel call are local activities, run inside a workflow task: a call whose
-    /// worker died is known lost when that workflow task times out (the workflow's task timeout, Temporal's default 10 s;
-    /// Cancel:AntomCallMargin bounds only regular activities), and the next worker runs the task again from its start.</summary>
-    private static readonly TimeSpan WorkflowTaskTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>The cancel activity's StartToClose (Antom:Timeout + Cancel:AntomCallMargin, carried in CancelSettings): after
+    /// the crash, a call whose worker died is known lost only when it passes.</summary>
+    private static readonly TimeSpan CancelStartToClose = AntomTimeout + AntomCallMargin;
 
     /// <summary>Time for the new process's worker to pick up a workflow task that came due while (or before) it started.</summary>
     private static readonly TimeSpan PickUpSlack = TimeSpan.FromSeconds(10);
@@ -147,7 +147,7 @@ public sealed class WorkerCrashTests(ITestOutputHelper output) : IDisposable
         foreach (var id in statuses.Keys)
         {
             payments[id] = (await second.Simulator.GetPaymentAsync(id))!;
-            Assert.Equal(id == unrecorded ? "AlreadyCancelled" : "Cancelled", (string?)statuses[id]["outcome"]);
+            Assert.Equal("Cancelled", (string?)statuses[id]["outcome"]);
             Assert.Equal(1, payments[id].EffectiveCancels);
             Assert.Equal("CANCELLED", payments[id].PaymentStatus);
             Assert.Single(payments[id].Calls, c => c.Effective);
@@ -166,32 +166,38 @@ public sealed class WorkerCrashTests(ITestOutputHelper output) : IDisposable
             Assert.True(cancels[1].Time > killedAt, "A's resend was made before the crash, not by the new process");
         }
 
-        // B1: the call died with the process and left no trace in Temporal (a local activity is recorded when its workflow
-        // task completes). When that task timed out, the new process ran it again from its start: the same request (A3),
-        // the first call Antom ever processed.
+        // B1: the call died with the process; the new process learnt it only when StartToClose passed (U, no answer),
+        // then resent the same request: the first call Antom ever processed.
         {
             var attempts = Attempts(statuses[inFlight]);
-            Assert.Equal(["S"], attempts.Select(a => a.ResultStatus));
+            Assert.Equal(["U", "S"], attempts.Select(a => a.ResultStatus));
+            Assert.Equal("ActivityFailed", attempts[0].NoAnswer);
             var recovery = attempts[0].Time - inFlightPostedAt;
-            Log($"recovery: B1's lost call was made again {recovery.TotalSeconds:F1} s after it was started (workflow task timeout {WorkflowTaskTimeout.TotalSeconds:F0} s; the new process was ready {(restartedAt - inFlightPostedAt).TotalSeconds:F1} s after it)");
+            Log($"recovery: B1's lost call was counted as U {recovery.TotalSeconds:F1} s after it was started (StartToClose {CancelStartToClose.TotalSeconds:F0} s; the new process was ready {(restartedAt - inFlightPostedAt).TotalSeconds:F1} s after it)");
+            Assert.True(attempts[0].Time >= inFlightPostedAt + CancelStartToClose - TimeSpan.FromSeconds(1), $"the lost call was given up at {attempts[0].Time:O}, before its StartToClose");
 
-            // Made again when the workflow task timed out, or as soon as the new process ran if that came later: not 30 s.
-            var due = Max(inFlightPostedAt + WorkflowTaskTimeout, restartedAt);
-            Assert.True(attempts[0].Time <= due + PickUpSlack, $"the lost call was made again {(attempts[0].Time - due).TotalSeconds:F1} s after it was due ({recovery.TotalSeconds:F1} s after it started)");
+            // Known lost when its StartToClose passed, or as soon as the new process ran if that came later: not 30 s.
+            var due = Max(inFlightPostedAt + CancelStartToClose, restartedAt);
+            Assert.True(attempts[0].Time <= due + PickUpSlack, $"the lost call was given up {(attempts[0].Time - due).TotalSeconds:F1} s after it was due ({recovery.TotalSeconds:F1} s after it started)");
             var cancel = Assert.Single(CancelCalls(payments[inFlight]));
             AssertCall(cancel, "S", effective: true, fault: null);
             Assert.True(cancel.Time > killedAt);
         }
 
-        // B2: Antom cancelled it before the crash, the S never reached Temporal. The new process ran the workflow task again
-        // from its start: the eligibility inquiry now shows the payment CANCELLED (by that lost call), so nothing is sent
-        // again and the outcome is AlreadyCancelled — one effective cancel, the money safe.
+        // B2: Antom cancelled it before the crash, the S never reached Temporal; after StartToClose the workflow counted
+        // the lost answer as U and resent the same request; Antom answered S with the original cancelTime, cancelling nothing.
         {
-            Assert.Equal("AlreadyCancelled", (string?)statuses[unrecorded]["outcome"]);
-            Assert.Empty(Attempts(statuses[unrecorded]));
-            var cancel = Assert.Single(CancelCalls(payments[unrecorded]));
-            AssertCall(cancel, "S", effective: true, fault: "delay");
-            Assert.True(cancel.Time < killedAt, "B2's call was processed after the crash");
+            var attempts = Attempts(statuses[unrecorded]);
+            Assert.Equal(["U", "S"], attempts.Select(a => a.ResultStatus));
+            Assert.Equal("ActivityFailed", attempts[0].NoAnswer);
+            var cancels = CancelCalls(payments[unrecorded]);
+            Assert.Equal(2, cancels.Count);
+            AssertCall(cancels[0], "S", effective: true, fault: "delay");
+            Assert.True(cancels[0].Time < killedAt, "B2's first call was processed after the crash");
+            AssertCall(cancels[1], "S", effective: false, fault: null);
+            Assert.True(cancels[1].Time > killedAt, "B2's resend was made before the crash");
+            var reportedCancelTime = DateTimeOffset.Parse((string)statuses[unrecorded]["cancelTime"]!, CultureInfo.InvariantCulture);
+            Assert.Equal(payments[unrecorded].CancelTime!.Value.ToUnixTimeSeconds(), reportedCancelTime.ToUnixTimeSeconds());
         }
 
         // C: one call, one S.
