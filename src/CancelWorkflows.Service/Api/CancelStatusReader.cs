@@ -21,7 +21,8 @@ public sealed class CancelStatusReader(ITemporalClient client)
 
     /// <summary>The status, or null when there is no such workflow. A workflow still waiting for its <c>notBefore</c> has
     /// run no code that could answer the query (Temporal refuses it): its status then comes from describe, with
-    /// <see cref="CancelStatus.ScheduledFor"/>. Throws <see cref="RpcException"/> for Temporal's other errors.</summary>
+    /// <see cref="CancelStatus.ScheduledFor"/>; a closed one whose query failed answers with its result. Throws
+    /// <see cref="RpcException"/> for Temporal's other errors.</summary>
     public async Task<CancelStatus?> ReadAsync(string workflowId, CancellationToken cancellationToken)
     {
         var rpc = new RpcOptions { CancellationToken = cancellationToken };
@@ -39,6 +40,14 @@ public sealed class CancelStatusReader(ITemporalClient client)
         {
             // Only asked when the query failed, so a GET costs one call in the usual case.
             var description = await handle.DescribeAsync(new() { Rpc = rpc });
+            if (description.Status == Temporalio.Api.Enums.V1.WorkflowExecutionStatus.Completed)
+            {
+                // A closed cancellation's result is its final status, read from its history without a worker (a query on a
+                // closed workflow needs one to replay it, and may time out while workers come and go).
+                var result = await ResultAsync(workflowId, description.RunId, cancellationToken);
+                return await WithLaterNotificationsAsync(workflowId, result, rpc);
+            }
+
             var scheduled = await ScheduledCancellation.StatusOfAsync(description, DateTime.UtcNow);
             if (scheduled is null)
             {
