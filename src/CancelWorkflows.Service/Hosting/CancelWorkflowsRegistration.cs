@@ -2,6 +2,7 @@ using CancelWorkflows.Antom.Client;
 using CancelWorkflows.Service.Api;
 using CancelWorkflows.Service.Configuration;
 using CancelWorkflows.Service.Notifications;
+using CancelWorkflows.Service.Outbound;
 using CancelWorkflows.Service.Promotions;
 using CancelWorkflows.Service.Temporal;
 using CancelWorkflows.Workflows.Activities;
@@ -29,8 +30,7 @@ public static class CancelWorkflowsRegistration
 
         // Dev mode put the simulator's address and its key files into the "Antom" section, so one binding serves both modes.
         services.AddAntomClient(AntomClientOptions.SectionName);
-        services.AddHttpClient(SupportActivities.HttpClientName);
-        services.AddHttpClient(CallerActivities.HttpClientName);
+        services.AddOutboundHttpClients();
         services.AddOptions<CallbackSigningOptions>().BindConfiguration(CallbackSigningOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CallbackSigningOptions>, CallbackSigningOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);

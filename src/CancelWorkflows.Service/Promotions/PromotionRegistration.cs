@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 
 namespace CancelWorkflows.Service.Promotions;
 
-/// <summary>Promotions in this host: options (section <c>Promotions</c>, validated at start), the holds source's HTTP
-/// client, the schedule services, the API, the holds-source contract in the OpenAPI document, and dev mode's demo source.</summary>
+/// <summary>Promotions in this host: options (section <c>Promotions</c>, validated at start), the schedule services, the
+/// API, the holds-source contract in the OpenAPI document, and dev mode's demo source (the holds source's HTTP client is an
+/// outbound one: Outbound/OutboundRegistration).</summary>
 public static class PromotionRegistration
 {
     public static IServiceCollection AddPromotions(this IServiceCollection services, ServiceMode mode)
@@ -30,7 +31,6 @@ public static class PromotionRegistration
             services.AddSingleton<DemoHoldsSource>();
         }
 
-        services.AddHttpClient(HoldsActivities.HttpClientName);
         services.AddSingleton<PromotionScheduleFactory>();
         services.AddSingleton<PromotionScheduler>();
         services.AddSingleton<PromotionViews>();
