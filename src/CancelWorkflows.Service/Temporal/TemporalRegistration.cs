@@ -17,7 +17,8 @@ using Temporalio.Runtime;
 
 namespace CancelWorkflows.Service.Temporal;
 
-/// <summary>Temporal for this host: one runtime, the client, dev mode's servers when in dev mode, and the hosted worker.</summary>
+/// <summary>Temporal for this host: one runtime, the client, dev mode's servers when in dev mode, and the hosted workers
+/// (cancel-payments; cancel-payments-callbacks for outbound calls).</summary>
 public static class TemporalRegistration
 {
     public static IHostApplicationBuilder AddCancelWorkflowsTemporal(this IHostApplicationBuilder builder, ServiceMode mode)
@@ -53,6 +54,15 @@ public static class TemporalRegistration
             .AddWorkflow<PromoExpiryWorkflow>()
             .ConfigureOptions()
             .Configure<IOptions<WorkerTuningOptions>>((worker, tuning) => tuning.Value.ApplyTo(worker));
+        // Outbound calls to endpoints outside our control (callers' callbacks, the support webhook) on a worker of their
+        // own with its own slots, so a slow or hostile endpoint cannot take the slots the Antom calls need. The main worker
+        // keeps both activities for runs that scheduled them on cancel-payments before CancelPatches.OutboundCallsOnCallbackQueue.
+        services.AddHostedTemporalWorker(TemporalNames.CallbackTaskQueue)
+            .AddScopedActivities<CallerActivities>()
+            .AddScopedActivities<SupportActivities>()
+            .ConfigureOptions()
+            .Configure<IOptions<WorkerTuningOptions>>((worker, tuning) => worker.MaxConcurrentActivities = tuning.Value.MaxConcurrentCallbacks);
+
         services.AddOptions<WorkerTuningOptions>().BindConfiguration(WorkerTuningOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkerTuningOptions>, WorkerTuningOptions.Validator>();
 

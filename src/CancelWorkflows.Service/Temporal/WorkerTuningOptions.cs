@@ -23,6 +23,10 @@ public sealed class WorkerTuningOptions
     /// <summary>Activities run at once (SDK default 100).</summary>
     public int MaxConcurrentActivities { get; set; } = 100;
 
+    /// <summary>Callbacks and support webhook deliveries run at once, on the callback worker (its own slots: a slow
+    /// endpoint holds one for at most <c>Outbound:CallbackTimeout</c> / <c>Support:Timeout</c>).</summary>
+    public int MaxConcurrentCallbacks { get; set; } = 50;
+
     public void ApplyTo(TemporalWorkerOptions worker)
     {
         ArgumentNullException.ThrowIfNull(worker);
@@ -51,6 +55,11 @@ public sealed class WorkerTuningOptions
             if (options.MaxConcurrentActivities is < 1 or > 10_000)
             {
                 failures.Add("Temporal:Worker:MaxConcurrentActivities must be between 1 and 10000 (default 100).");
+            }
+
+            if (options.MaxConcurrentCallbacks is < 1 or > 10_000)
+            {
+                failures.Add("Temporal:Worker:MaxConcurrentCallbacks must be between 1 and 10000 (default 50).");
             }
 
             return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
