@@ -1,6 +1,8 @@
+using CancelWorkflows.Service.Configuration;
 using CancelWorkflows.Workflows.Activities;
 using CancelWorkflows.Workflows.Outbound;
 using CancelWorkflows.Workflows.Promotions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CancelWorkflows.Service.Outbound;
@@ -14,11 +16,10 @@ namespace CancelWorkflows.Service.Outbound;
 /// </summary>
 public static class OutboundRegistration
 {
+    /// <summary>The worker's outbound clients, and the start-up log line of what they may reach.</summary>
     public static IServiceCollection AddOutboundHttpClients(this IServiceCollection services)
     {
-        services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<OutboundOptions>, OutboundOptionsValidator>();
-        services.AddCallbackUrlPolicy();
+        services.AddOutboundOptions();
         Add(services, CallerActivities.HttpClientName, _ => false);
         Add(services, CallerActivities.ListedHostsHttpClientName, _ => true);
         Add(services, SupportActivities.HttpClientName, sp => sp.GetRequiredService<IOptions<SupportOptions>>().Value.AllowPrivateNetwork);
@@ -27,11 +28,22 @@ public static class OutboundRegistration
         return services;
     }
 
-    /// <summary>The start-time check of callback URLs (the API's), without the HTTP clients.</summary>
+    /// <summary>The api's start-time check of callback URLs, without the HTTP clients.</summary>
     public static IServiceCollection AddCallbackUrlPolicy(this IServiceCollection services)
     {
-        services.AddOptions<OutboundOptions>();
-        services.AddSingleton<CallbackUrlPolicy>();
+        services.AddOutboundOptions();
+        services.TryAddSingleton<CallbackUrlPolicy>();
+        return services;
+    }
+
+    /// <summary><c>Outbound:*</c> and <c>Api:Callers:&lt;caller&gt;:CallbackSecret</c> / <c>CallbackHosts</c>, validated at
+    /// start; safe to call from more than one role.</summary>
+    public static IServiceCollection AddOutboundOptions(this IServiceCollection services)
+    {
+        services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboundOptions>, OutboundOptionsValidator>());
+        services.AddOptions<CallbackSigningOptions>().BindConfiguration(CallbackSigningOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CallbackSigningOptions>, CallbackSigningOptionsValidator>());
         return services;
     }
 

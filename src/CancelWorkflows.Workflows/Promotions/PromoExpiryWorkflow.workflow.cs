@@ -322,7 +322,8 @@ public sealed class PromoExpiryWorkflow
 
         var outcome = hold.Outcome ?? "Unknown";
         progress.ByOutcome[outcome] = progress.ByOutcome.GetValueOrDefault(outcome) + 1;
-        if (outcome == CancelOutcomes.NotCancellable && hold.Rule == "C2")
+        // C2: paid; C5: pending (the buyer has paid, the result is awaited). Either way unpaid-only mode left it alone.
+        if (outcome == CancelOutcomes.NotCancellable && hold.Rule is "C2" or "C5")
         {
             progress.PaidLeftAlone++;
         }

@@ -253,7 +253,7 @@ public sealed class SimulatorCancelTests
         const string sandboxClient = "SANDBOX_SIM_TEST";
         await using var sim = await SimulatorHarness.StartAsync(o => o.Merchants[sandboxClient] = SimulatorHarness.MerchantPublicPem);
         var id = SimulatorHarness.NewId("sandbox");
-        await sim.Control.PutPaymentAsync(id, SimulatorHarness.Unpaid(DateTimeOffset.UtcNow));
+        await sim.Control.PutPaymentAsync(id, SimulatorHarness.Unpaid(DateTimeOffset.UtcNow) with { ClientId = sandboxClient });
 
         var call = await sim.Client(clientId: sandboxClient).CancelAsync(SimulatorHarness.Cancel(id));
 

@@ -4,7 +4,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using CancelWorkflows.Antom.Wire;
 using CancelWorkflows.AntomSimulator;
-using CancelWorkflows.Service.DevMode;
+using CancelWorkflows.DevMode;
 using CancelWorkflows.Service.Tests.Infrastructure;
 using Temporalio.Api.Enums.V1;
 using Temporalio.Client;

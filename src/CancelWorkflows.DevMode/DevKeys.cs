@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CancelWorkflows.Antom.Signing;
 
-namespace CancelWorkflows.Service.DevMode;
+namespace CancelWorkflows.DevMode;
 
 /// <summary>
 /// Makes dev mode's keys on first start and keeps them after (design.md): the merchant's and the simulator's RSA pairs

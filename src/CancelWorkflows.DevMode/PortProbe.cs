@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace CancelWorkflows.Service.DevMode;
+namespace CancelWorkflows.DevMode;
 
 /// <summary>Checks that a TCP port can be listened on, by listening on it for a moment.</summary>
 public static class PortProbe

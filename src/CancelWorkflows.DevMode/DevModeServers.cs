@@ -1,11 +1,11 @@
 using CancelWorkflows.AntomSimulator;
-using CancelWorkflows.Service.Configuration;
 using CancelWorkflows.Workflows;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Temporalio.Runtime;
 using Temporalio.Testing;
 
-namespace CancelWorkflows.Service.DevMode;
+namespace CancelWorkflows.DevMode;
 
 /// <summary>
 /// Dev mode's servers, inside this process: the Temporal dev server (the SDK's <c>StartLocalAsync</c>, a child process,
@@ -15,7 +15,6 @@ namespace CancelWorkflows.Service.DevMode;
 public sealed class DevModeServers(
     DevModeSetup setup,
     TemporalRuntime runtime,
-    IOptions<TemporalOptions> temporal,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
     private readonly ILogger logger = loggerFactory.CreateLogger<DevModeServers>();
@@ -95,7 +94,7 @@ public sealed class DevModeServers(
         temporalServer = await WorkflowEnvironment.StartLocalAsync(new()
         {
             TargetHost = setup.TemporalAddress,
-            Namespace = temporal.Value.Namespace,
+            Namespace = setup.Namespace,
             UI = true,
             UIPort = setup.TemporalUiPort,
             Runtime = runtime,
@@ -114,7 +113,7 @@ public sealed class DevModeServers(
                 ],
             },
         });
-        var added = await DevSearchAttributes.EnsureAsync(temporalServer.Client, temporal.Value.Namespace, cancellationToken);
+        var added = await DevSearchAttributes.EnsureAsync(temporalServer.Client, setup.Namespace, cancellationToken);
         if (!firstStart && added.Count > 0)
         {
             logger.LogInformation("Added search attributes missing from the kept database: {Attributes}", string.Join(", ", added));

@@ -3,11 +3,11 @@ using System.Security.Cryptography;
 using System.Text;
 using CancelWorkflows.Antom.Wire;
 using CancelWorkflows.AntomSimulator;
-using CancelWorkflows.Service.DevMode;
 using CancelWorkflows.Workflows.Promotions;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
-namespace CancelWorkflows.Service.Promotions;
+namespace CancelWorkflows.DevMode;
 
 /// <summary>
 /// Dev mode only: a small booking service's holds endpoint on the API port, <c>GET /demo/holds?promoId=&amp;pageToken=</c>

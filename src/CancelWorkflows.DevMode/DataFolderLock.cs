@@ -1,7 +1,6 @@
 using System.Globalization;
-using CancelWorkflows.Service.Hosting;
 
-namespace CancelWorkflows.Service.DevMode;
+namespace CancelWorkflows.DevMode;
 
 /// <summary>
 /// One dev mode per data folder: an exclusive lock on <c>&lt;data&gt;/dev-mode.lock</c> (an OS file lock, so it is
@@ -14,7 +13,7 @@ public sealed class DataFolderLock : IDisposable
 
     private DataFolderLock(FileStream stream) => this.stream = stream;
 
-    /// <exception cref="StartupRefusedException">Another process holds the lock.</exception>
+    /// <exception cref="DevModeRefusedException">Another process holds the lock.</exception>
     public static DataFolderLock Acquire(string dataDir)
     {
         var lockPath = Path.Combine(dataDir, "dev-mode.lock");
@@ -27,10 +26,10 @@ public sealed class DataFolderLock : IDisposable
         catch (IOException)
         {
             var owner = File.Exists(pidPath) ? File.ReadAllText(pidPath).Trim() : "unknown";
-            throw new StartupRefusedException(
+            throw new DevModeRefusedException(
                 $"The data folder {dataDir} is in use by another CancelWorkflows dev mode (pid {owner}). " +
                 "Stop that one, or give this one its own folder with DevMode:DataDir (e.g. DevMode__DataDir=.cancelworkflows-2).",
-                ExitCodes.EnvironmentInUse);
+                DevModeRefusal.EnvironmentInUse);
         }
 
         // The pid is informational (for the message above); the lock itself is what counts.

@@ -1,8 +1,6 @@
-using CancelWorkflows.Service.Configuration;
-using CancelWorkflows.Service.Hosting;
-using CancelWorkflows.Service.Notifications;
+using Microsoft.Extensions.Configuration;
 
-namespace CancelWorkflows.Service.DevMode;
+namespace CancelWorkflows.DevMode;
 
 /// <summary>
 /// Everything dev mode does before any server starts: read <c>DevMode:*</c>, claim the data folder, stop a dev server a
@@ -11,10 +9,13 @@ namespace CancelWorkflows.Service.DevMode;
 /// </summary>
 public static class DevModePreparation
 {
-    /// <exception cref="StartupRefusedException">The options are invalid, the folder is in use, or a port is taken.</exception>
-    public static DevModeSetup Prepare(IConfiguration configuration)
+    /// <param name="configuration">The service's configuration (<c>DevMode:*</c>, <c>Temporal:Namespace</c>).</param>
+    /// <param name="notificationsPath">The service's notification ingress path; the simulator sends its notifications there.</param>
+    /// <exception cref="DevModeRefusedException">The options are invalid, the folder is in use, or a port is taken.</exception>
+    public static DevModeSetup Prepare(IConfiguration configuration, string notificationsPath)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentException.ThrowIfNullOrWhiteSpace(notificationsPath);
         var options = configuration.GetSection(DevModeOptions.Section).Get<DevModeOptions>() ?? new DevModeOptions();
         var problems = options.Validate().ToList();
         if (Environment.GetEnvironmentVariable("TEMPORAL_CLI_PATH") is { Length: > 0 } cli && !File.Exists(cli))
@@ -24,7 +25,7 @@ public static class DevModePreparation
 
         if (problems.Count > 0)
         {
-            throw new StartupRefusedException(Refusal(problems), ExitCodes.InvalidConfiguration);
+            throw new DevModeRefusedException(Refusal(problems), DevModeRefusal.InvalidConfiguration);
         }
 
         var dataDir = Path.GetFullPath(options.DataDir);
@@ -44,7 +45,7 @@ public static class DevModePreparation
             ]);
             if (busy.Count > 0)
             {
-                throw new StartupRefusedException(Refusal(busy), ExitCodes.EnvironmentInUse);
+                throw new DevModeRefusedException(Refusal(busy), DevModeRefusal.EnvironmentInUse);
             }
 
             var keys = new DevKeyFiles(Path.Combine(dataDir, "keys"));
@@ -60,7 +61,8 @@ public static class DevModePreparation
                 ApiUrl = options.ApiUrl.TrimEnd('/'),
                 SimulatorUrl = options.SimulatorUrl.TrimEnd('/'),
                 Lock = folderLock,
-                NotificationsPath = NotificationsPathOf(configuration),
+                NotificationsPath = notificationsPath,
+                Namespace = configuration["Temporal:Namespace"] is { Length: > 0 } ns ? ns : DevModeSetup.DefaultNamespace,
                 NotificationTimeScale = options.NotificationTimeScale,
                 StoppedStaleServers = stale,
             };
@@ -71,12 +73,6 @@ public static class DevModePreparation
             throw;
         }
     }
-
-    /// <summary><c>Notifications:Path</c> if usable; an unusable one is refused later, with the other options.</summary>
-    private static string NotificationsPathOf(IConfiguration configuration) =>
-        configuration[$"{NotificationOptions.Section}:{nameof(NotificationOptions.Path)}"] is { Length: > 1 } path && path.StartsWith('/')
-            ? path
-            : NotificationOptions.DefaultPath;
 
     private static string Refusal(IEnumerable<string> problems) =>
         "Dev mode cannot start:" + string.Concat(problems.Select(p => Environment.NewLine + "  - " + p));

@@ -1,4 +1,4 @@
-namespace CancelWorkflows.Service.DevMode;
+namespace CancelWorkflows.DevMode;
 
 /// <summary>The key files in <c>&lt;data&gt;/keys</c> (names fixed by design.md).</summary>
 public sealed record DevKeyFiles(string Directory)

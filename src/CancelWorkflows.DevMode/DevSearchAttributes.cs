@@ -2,7 +2,7 @@ using CancelWorkflows.Workflows;
 using Temporalio.Api.OperatorService.V1;
 using Temporalio.Client;
 
-namespace CancelWorkflows.Service.DevMode;
+namespace CancelWorkflows.DevMode;
 
 /// <summary>
 /// Makes sure the project's search attributes exist on the dev server, adding only the missing ones. Registering at

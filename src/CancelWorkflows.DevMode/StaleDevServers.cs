@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
-namespace CancelWorkflows.Service.DevMode;
+namespace CancelWorkflows.DevMode;
 
 /// <summary>
 /// Finds and stops Temporal dev servers left running on this data folder's database by a dev mode that was killed

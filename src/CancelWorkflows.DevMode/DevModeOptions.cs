@@ -1,4 +1,4 @@
-namespace CancelWorkflows.Service.Configuration;
+namespace CancelWorkflows.DevMode;
 
 /// <summary>
 /// Configuration section <c>DevMode</c> (design.md, "Dev mode"): where dev mode keeps its data and which ports it uses.

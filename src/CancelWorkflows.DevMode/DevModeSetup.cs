@@ -1,4 +1,4 @@
-namespace CancelWorkflows.Service.DevMode;
+namespace CancelWorkflows.DevMode;
 
 /// <summary>
 /// Dev mode as prepared before the host starts: where its data lives, which addresses it uses, the keys it made or
@@ -9,6 +9,9 @@ public sealed class DevModeSetup : IDisposable
     /// <summary>The merchant dev mode signs as. <c>SANDBOX_</c> makes the Antom client use Antom's sandbox paths
     /// (<c>/ams/sandbox/api/...</c>), which the simulator serves like the live ones: dev mode is a sandbox.</summary>
     public const string MerchantClientId = "SANDBOX_DEV_MERCHANT";
+
+    /// <summary>The namespace when <c>Temporal:Namespace</c> is not set (the dev server creates it).</summary>
+    public const string DefaultNamespace = "default";
 
     public required string DataDir { get; init; }
 
@@ -27,7 +30,10 @@ public sealed class DevModeSetup : IDisposable
     public required DataFolderLock Lock { get; init; }
 
     /// <summary>The ingress path (<c>Notifications:Path</c>); the simulator sends its notifications there.</summary>
-    public string NotificationsPath { get; init; } = Notifications.NotificationOptions.DefaultPath;
+    public required string NotificationsPath { get; init; }
+
+    /// <summary>The namespace the dev server creates and registers the search attributes in (<c>Temporal:Namespace</c>).</summary>
+    public string Namespace { get; init; } = DefaultNamespace;
 
     /// <summary><c>DevMode:NotificationTimeScale</c>, passed to the simulator.</summary>
     public double NotificationTimeScale { get; init; } = 1.0;
