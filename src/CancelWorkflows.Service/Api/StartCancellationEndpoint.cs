@@ -37,6 +37,11 @@ public static class StartCancellationEndpoint
             errors = StartCancellationValidation.Validate(body);
         }
 
+        if (!errors.ContainsKey("callbackUrl") && services.CallbackUrls.Problem(body.CallbackUrl, caller.Name) is { } callbackProblem)
+        {
+            errors["callbackUrl"] = [callbackProblem];
+        }
+
         if (IdempotencyKeyHeader.Problem(idempotencyKey) is { } keyProblem)
         {
             errors[IdempotencyKeyHeader.Name] = [keyProblem];

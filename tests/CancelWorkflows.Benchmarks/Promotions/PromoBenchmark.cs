@@ -81,6 +81,7 @@ public static class PromoBenchmark
             ["Api__Callers__bench__Roles__0"] = "promotions",
             ["Promotions__HoldsSourceUrl"] = holds.Url,
             ["Promotions__HoldsSourceToken"] = BenchHoldsSource.Token,
+            ["Outbound__AllowLoopback"] = "true", // the bench holds source is on this machine
             ["Urls"] = apiUrl,
             ["Logging__LogLevel__Default"] = "Warning",
         };
