@@ -73,9 +73,11 @@ public static class WireSamples
 
         samples[ListPage] = await Eventually.ReturnsAsync(
             async () => JsonNode.Parse(await api.Booking.GetStringAsync($"v1/cancellations?merchant={merchant}"))!.AsObject(),
-            page => page["items"]!.AsArray().Count == 3 && page["items"]!.AsArray().Any(i => (bool)i!["lateSuccess"]!),
+            page => page["items"]!.AsArray() is { Count: 3 } items
+                && items.Any(i => (string?)i!["refundState"] == "Expected" && (bool)i["lateSuccess"]!)
+                && items.Any(i => (string?)i!["outcome"] == "Resolved"),
             TimeSpan.FromSeconds(60),
-            "the three cancellations in visibility");
+            "the three cancellations in visibility, with the late success's refund state and the resolution");
 
         using var anonymous = api.NewHttp(null);
         samples[OpenApi] = JsonNode.Parse(await anonymous.GetStringAsync("openapi/v1.json"))!.AsObject();

@@ -1,4 +1,4 @@
-namespace CancelWorkflows.Client;
+namespace CancelWorkflows.Contracts;
 
 /// <summary>The whole story of one cancellation: the workflow's <c>Status</c> query, as <c>GET /v1/cancellations/{id}</c> answers it.</summary>
 public sealed record CancellationStatus
