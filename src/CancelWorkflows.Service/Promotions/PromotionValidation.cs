@@ -18,7 +18,9 @@ public static partial class PromotionValidation
 
     /// <summary>Why <paramref name="promoId"/> is not a valid promotion id, or null.</summary>
     public static string? PromoIdProblem(string? promoId) =>
-        promoId is null ? "Required."
+        string.IsNullOrEmpty(promoId) ? "Required."
+        : char.IsWhiteSpace(promoId[0]) || char.IsWhiteSpace(promoId[^1])
+            ? "No spaces or line breaks around it: the id names the schedule exactly as sent."
         : promoId.Length > MaxPromoIdLength ? $"At most {MaxPromoIdLength} characters (it names the schedule and, with a suffix, demo holds)."
         : !PromoIdPattern().IsMatch(promoId) ? "Only letters, digits, '.', '_' and '-', starting with a letter or digit."
         : null;
@@ -38,9 +40,10 @@ public static partial class PromotionValidation
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
+        // The id is taken exactly as sent (a trimmed " summer" would silently name another schedule); the other texts
+        // are read leniently.
         var body = request with
         {
-            PromoId = Trimmed(request.PromoId),
             Cron = Trimmed(request.Cron),
             TimeZone = Trimmed(request.TimeZone),
             Note = Trimmed(request.Note),

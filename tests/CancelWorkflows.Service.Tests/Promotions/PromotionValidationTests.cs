@@ -99,6 +99,21 @@ public sealed class PromotionValidationTests
         Assert.Equal(new PromotionDefinition { PromoId = "weekly", Cron = "0 22 * * SUN", TimeZone = "Europe/Paris", MaxParallel = Options.MaxParallel, Note = "n" }, definition);
     }
 
+    [Theory]
+    [InlineData(" weekly")]
+    [InlineData("weekly ")]
+    [InlineData("\tweekly\n")]
+    [InlineData(" ")]
+    public void Validate_PromoIdWithWhitespaceAroundIt_RefusedNotTrimmed(string promoId)
+    {
+        // The id names the schedule: a caller that sent " weekly" must not find it created as "weekly".
+        var (definition, errors) = PromotionValidation.Validate(
+            new PromotionRequest { PromoId = promoId, Cron = "0 22 * * SUN", TimeZone = "Europe/Paris" }, null, Options);
+
+        Assert.Null(definition);
+        Assert.Contains("space", Assert.Single(errors["promoId"]), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Definition_SameInstantWrittenWithAnotherOffset_IsTheSameContent()
     {
