@@ -33,6 +33,10 @@ public static class ProblemTypes
     /// <summary>503: Temporal did not answer (or the workflow could not answer now); retry later.</summary>
     public const string TemporalUnavailable = Prefix + "temporal-unavailable";
 
+    /// <summary>409: Temporal says the workflow or schedule this request would create exists already (normally the API
+    /// answers with the existing one; this is the rare case it could not); read it, or retry.</summary>
+    public const string AlreadyExists = Prefix + "already-exists";
+
     /// <summary>502: Temporal answered with an error the API cannot turn into a better answer.</summary>
     public const string TemporalError = Prefix + "temporal-error";
 
