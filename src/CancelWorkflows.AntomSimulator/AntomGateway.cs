@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using CancelWorkflows.Antom.Signing;
 using CancelWorkflows.Antom.Wire;
+using CancelWorkflows.Domain;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -9,15 +10,17 @@ using Microsoft.Extensions.Logging;
 namespace CancelWorkflows.AntomSimulator;
 
 /// <summary>
-/// Antom's own paths: <c>POST /ams/api/v1/payments/{cancel,inquiryPayment,inquiryRefund}</c> and the same under
+/// Antom's own paths: <c>POST /ams/api/v1/payments/{cancel,inquiryPayment,refund,inquiryRefund}</c> and the same under
 /// <c>/ams/sandbox/api/</c>. Every request is verified with the calling merchant's key (unknown client → F CLIENT_INVALID,
 /// bad or missing signature → F INVALID_SIGNATURE, both HTTP 200, signed); every answer is signed with the simulator's
 /// Antom key over <c>POST &lt;request path&gt;\n&lt;client-id&gt;.&lt;response-time&gt;.&lt;body&gt;</c>.
 /// Order per call: size → client → signature → JSON → payment → queued fault → rules.
 /// </summary>
-internal sealed class AntomGateway(PaymentBook book, SimulatorKeys keys, SimulatorClock clock, NotificationSender sender, ILogger<AntomGateway> logger)
+internal sealed class AntomGateway(PaymentBook book, SimulatorKeys keys, SimulatorClock clock, NotificationSender sender, SimulatorOptions options, ILogger<AntomGateway> logger)
 {
     public const int MaxBodyBytes = 64 * 1024;
+
+    private readonly Lock refundGate = new();
 
     public async Task HandleAsync(HttpContext context, string operation, bool sandbox)
     {
@@ -26,11 +29,12 @@ internal sealed class AntomGateway(PaymentBook book, SimulatorKeys keys, Simulat
             "cancel" => FaultKinds.Cancel,
             "inquiryPayment" => FaultKinds.InquiryPayment,
             "inquiryRefund" => FaultKinds.InquiryRefund,
+            "refund" => FaultKinds.Refund,
             _ => null,
         };
         if (api is null)
         {
-            await Results.Problem(statusCode: 404, title: "Not simulated", detail: $"The simulator has no Antom API '{operation}' (only cancel, inquiryPayment, inquiryRefund).")
+            await Results.Problem(statusCode: 404, title: "Not simulated", detail: $"The simulator has no Antom API '{operation}' (only cancel, inquiryPayment, refund, inquiryRefund).")
                 .ExecuteAsync(context);
             return;
         }
@@ -65,6 +69,18 @@ internal sealed class AntomGateway(PaymentBook book, SimulatorKeys keys, Simulat
             return;
         }
 
+        if (api == FaultKinds.Refund
+            && RefundRequestShape.Problem(ids.RefundRequestId, ids.PaymentId, ids.RefundAmount, ids.RefundReason, ids.ReferenceRefundId, ids.RefundNotifyUrl) is { } problem)
+        {
+            if (Locate(api, ids) is { } named)
+            {
+                Log(named, call, null, "F", "PARAM_ILLEGAL", 200);
+            }
+
+            await AnswerAsync(call, ResultOnly(api, Failure("PARAM_ILLEGAL", problem)));
+            return;
+        }
+
         var entry = Locate(api, ids);
         var fault = entry?.TakeFault(api);
         switch (fault?.Kind)
@@ -82,8 +98,9 @@ internal sealed class AntomGateway(PaymentBook book, SimulatorKeys keys, Simulat
 
                 break;
             case FaultKinds.U:
-                Log(entry!, call, FaultKinds.U, "U", "UNKNOWN_EXCEPTION", 200);
-                await AnswerAsync(call, ResultOnly(api, new AntomResult("UNKNOWN_EXCEPTION", "U", "Simulated unknown outcome: resend the same request.")));
+                var unknownCode = fault.ResultCode ?? "UNKNOWN_EXCEPTION";
+                Log(entry!, call, FaultKinds.U, "U", unknownCode, 200);
+                await AnswerAsync(call, ResultOnly(api, new AntomResult(unknownCode, "U", "Simulated unknown outcome: resend the same request.")));
                 return;
             case FaultKinds.F:
                 Log(entry!, call, FaultKinds.F, "F", fault.ResultCode, 200);
@@ -99,12 +116,17 @@ internal sealed class AntomGateway(PaymentBook book, SimulatorKeys keys, Simulat
 
         var lost = fault?.Kind is FaultKinds.Http500 or FaultKinds.Drop ? fault.Kind : null;
         var httpStatus = lost == FaultKinds.Drop ? 0 : lost == FaultKinds.Http500 ? 500 : 200;
-        var answer = api switch
+        var (answer, notification) = api switch
         {
-            FaultKinds.Cancel => Cancel(entry, call, ids, fault?.Kind, httpStatus),
-            FaultKinds.InquiryPayment => InquiryPayment(entry, call, ids, fault?.Kind, httpStatus),
-            _ => InquiryRefund(entry, call, ids, fault?.Kind, httpStatus),
+            FaultKinds.Cancel => (Cancel(entry, call, ids, fault?.Kind, httpStatus), null),
+            FaultKinds.InquiryPayment => (InquiryPayment(entry, call, ids, fault?.Kind, httpStatus), null),
+            FaultKinds.Refund => Refund(entry, call, ids, fault?.Kind, httpStatus),
+            _ => (InquiryRefund(entry, call, ids, fault?.Kind, httpStatus), (PendingNotification?)null),
         };
+        if (notification is { } n)
+        {
+            sender.Start(n.Entry, n.Delivery, n.Body); // a successful refund is always notified (§4), whatever happens to the answer
+        }
 
         if (lost is not null)
         {
@@ -158,7 +180,7 @@ internal sealed class AntomGateway(PaymentBook book, SimulatorKeys keys, Simulat
                     next = r with { Status = SimStatuses.Cancelled, CancelTime = now, EffectiveCancels = r.EffectiveCancels + 1 };
                     if (r.Status == SimStatuses.Success && !(SimCancelRules.IsCard(r.PaymentMethodType) && !r.Captured))
                     {
-                        next = next.WithRefund(NewRefund(r, now, "cancel")); // C2: paid and cancelled → full refund (a card authorisation is voided instead)
+                        next = next.WithRefund(NewRefund(r, now, SimRefundReasons.Cancel)); // C2: paid and cancelled → full refund (a card authorisation is voided instead)
                     }
 
                     result = AntomResult.Success;
@@ -217,6 +239,106 @@ internal sealed class AntomGateway(PaymentBook book, SimulatorKeys keys, Simulat
         });
     }
 
+    /// <summary>
+    /// refund (docs/rules.md RF1–RF6): the same refundRequestId and amount replay the first answer (a refund is never made twice,
+    /// a refusal is repeated); the same refundRequestId with another amount or payment is PARAM_ILLEGAL (Antom documents no code for
+    /// it) and changes nothing; otherwise the rules decide (<see cref="SimRefundRules.Refusal"/>), and an accepted refund is
+    /// SUCCESS at once (sync, notified) or PROCESSING (async, U REFUND_IN_PROCESS).
+    /// </summary>
+    private (byte[] Body, PendingNotification? Notification) Refund(PaymentEntry? entry, Call call, Ids ids, string? fault, int httpStatus)
+    {
+        var notFound = SimJson.Serialize(RefundResult(NotExist()));
+        if (entry is null)
+        {
+            return (notFound, null);
+        }
+
+        lock (refundGate) // a refundRequestId names one refund across all payments: look it up and record it as one step
+        {
+            var usedFor = book.RefundRequestOwner(ids.RefundRequestId!);
+            return book.Update(entry, r =>
+            {
+                var now = clock.GetUtcNow();
+                (PaymentRecord, (byte[], PendingNotification?)) Answer(PaymentRecord next, AntomResult result, byte[]? body = null, bool effective = false) =>
+                    (next.WithCall(Record(call, now, result.ResultStatus, result.ResultCode, fault, httpStatus, effective)), (body ?? SimJson.Serialize(RefundResult(result)), null));
+
+                if (!Owns(r, call.ClientId))
+                {
+                    return Answer(r, NotExist(), notFound);
+                }
+
+                var amount = ids.RefundAmount!;
+                var earlier = r.Refunds.LastOrDefault(f => f.RefundRequestId == ids.RefundRequestId);
+                var refused = r.RejectedRefunds.LastOrDefault(f => f.RefundRequestId == ids.RefundRequestId);
+                if ((usedFor is not null && usedFor != r.PaymentRequestId) || (earlier?.RefundAmount ?? refused?.RefundAmount ?? amount) != amount)
+                {
+                    return Answer(r, Failure("PARAM_ILLEGAL", "This refundRequestId was already used for another payment or another amount."));
+                }
+
+                if (earlier is not null)
+                {
+                    return Answer(r, ReplayResult(earlier), earlier.RefundStatus == SimRefundStatuses.Success ? Refunded(r, earlier) : null);
+                }
+
+                if (refused is not null)
+                {
+                    return Answer(r, Failure(refused.ResultCode, "The same refund request was refused before."));
+                }
+
+                if (SimRefundRules.Refusal(r, amount, now) is { } no)
+                {
+                    return Answer(r.WithRejectedRefund(new SimRefundRejection(ids.RefundRequestId!, amount, no.Code, now)), Failure(no.Code, no.Message));
+                }
+
+                var async = r.RefundMode == SimRefundModes.Async;
+                var refund = new SimRefund(
+                    PaymentBook.NewAntomId(now),
+                    ids.RefundRequestId!,
+                    amount,
+                    async ? SimRefundStatuses.Processing : SimRefundStatuses.Success,
+                    async ? null : now,
+                    SimRefundReasons.Api,
+                    ids.RefundNotifyUrl);
+                var next = r.WithRefund(refund);
+                if (async)
+                {
+                    return Answer(next, InProcess, effective: true);
+                }
+
+                var (stored, (body, _)) = Answer(next, AntomResult.Success, Refunded(r, refund), effective: true);
+                return (stored, (body, Notify(entry, stored, refund, ids.RefundNotifyUrl, call.ClientId)));
+            });
+        }
+    }
+
+    /// <summary>notifyRefund for a refund that succeeded, when there is somewhere to send it (its refundNotifyUrl, else the
+    /// Dashboard's URL, <see cref="SimulatorOptions.NotifyUrl"/>). Called under the payment's lock.</summary>
+    private PendingNotification? Notify(PaymentEntry entry, PaymentRecord payment, SimRefund refund, string? refundNotifyUrl, string caller)
+    {
+        if (ControlApi.TargetUrl(refundNotifyUrl ?? options.NotifyUrl) is not { } url)
+        {
+            return null;
+        }
+
+        var delivery = SimNotifications.RefundDelivery(refund, url, payment.Merchant ?? caller);
+        entry.Deliveries.Add(delivery);
+        return new PendingNotification(entry, delivery, SimNotifications.RefundBody(payment, refund));
+    }
+
+    private static readonly AntomResult InProcess = new(RefundResultCodes.RefundInProcess, "U", "The refund is being processed; the result follows by notifyRefund.");
+
+    private static AntomResult ReplayResult(SimRefund refund) => refund.RefundStatus switch
+    {
+        SimRefundStatuses.Success => AntomResult.Success,
+        SimRefundStatuses.Processing => InProcess,
+        _ => Failure(SimNotifications.RefundFailCode, "The refund failed."),
+    };
+
+    private static byte[] Refunded(PaymentRecord r, SimRefund refund) =>
+        SimJson.Serialize(new RefundResponse(AntomResult.Success, refund.RefundRequestId, refund.RefundId, r.PaymentId, refund.RefundAmount, AntomTime.Format(refund.RefundTime)));
+
+    private static RefundResponse RefundResult(AntomResult result) => new(result, null, null, null, null, null);
+
     private byte[] InquiryRefund(PaymentEntry? entry, Call call, Ids ids, string? fault, int httpStatus)
     {
         var notFound = SimJson.Serialize(new InquiryRefundResponse(NotExist(), null, null, null, null, null));
@@ -247,17 +369,14 @@ internal sealed class AntomGateway(PaymentBook book, SimulatorKeys keys, Simulat
 
     /// <summary>A full refund made by the simulator (C2, C5). Ids in Antom's style; the request id names its origin.</summary>
     public static SimRefund NewRefund(PaymentRecord r, DateTimeOffset now, string reason) =>
-        new(PaymentBook.NewAntomId(now), $"{reason}-refund-{r.PaymentRequestId}", r.Amount, "SUCCESS", now, reason);
+        new(PaymentBook.NewAntomId(now), $"{reason}-refund-{r.PaymentRequestId}", r.Amount, SimRefundStatuses.Success, now, reason);
 
-    private PaymentEntry? Locate(string api, Ids ids)
+    private PaymentEntry? Locate(string api, Ids ids) => api switch
     {
-        if (api != FaultKinds.InquiryRefund)
-        {
-            return book.Resolve(ids.PaymentId, ids.PaymentRequestId);
-        }
-
-        return book.ResolveRefund(ids.RefundId, ids.RefundRequestId, out _);
-    }
+        FaultKinds.InquiryRefund => book.ResolveRefund(ids.RefundId, ids.RefundRequestId, out _),
+        FaultKinds.Refund => string.IsNullOrEmpty(ids.PaymentId) ? null : book.FindByPaymentId(ids.PaymentId), // refund names Antom's id only
+        _ => book.Resolve(ids.PaymentId, ids.PaymentRequestId),
+    };
 
     private async Task RejectAsync(Call call, string code, string message)
     {
@@ -330,9 +449,12 @@ internal sealed class AntomGateway(PaymentBook book, SimulatorKeys keys, Simulat
             return false;
         }
 
-        return call.Api == FaultKinds.InquiryRefund
-            ? !string.IsNullOrEmpty(ids.RefundId) || !string.IsNullOrEmpty(ids.RefundRequestId)
-            : !string.IsNullOrEmpty(ids.PaymentId) || !string.IsNullOrEmpty(ids.PaymentRequestId);
+        return call.Api switch
+        {
+            FaultKinds.InquiryRefund => !string.IsNullOrEmpty(ids.RefundId) || !string.IsNullOrEmpty(ids.RefundRequestId),
+            FaultKinds.Refund => true, // its fields are checked one by one (RefundRequestShape), for a precise PARAM_ILLEGAL
+            _ => !string.IsNullOrEmpty(ids.PaymentId) || !string.IsNullOrEmpty(ids.PaymentRequestId),
+        };
     }
 
     private static bool Owns(PaymentRecord r, string clientId) => r.Merchant is null || r.Merchant == clientId;
@@ -348,6 +470,7 @@ internal sealed class AntomGateway(PaymentBook book, SimulatorKeys keys, Simulat
     {
         FaultKinds.Cancel => SimJson.Serialize(new CancelResponse(result, null, null, null)),
         FaultKinds.InquiryPayment => SimJson.Serialize(EmptyInquiry(result)),
+        FaultKinds.Refund => SimJson.Serialize(RefundResult(result)),
         _ => SimJson.Serialize(new InquiryRefundResponse(result, null, null, null, null, null)),
     };
 
@@ -365,5 +488,16 @@ internal sealed class AntomGateway(PaymentBook book, SimulatorKeys keys, Simulat
 
     private sealed record Call(HttpContext Context, string Api, bool Sandbox, string Path, string ClientId, byte[] Body);
 
-    private sealed record Ids(string? PaymentId, string? PaymentRequestId, string? RefundId, string? RefundRequestId);
+    private sealed record Ids(
+        string? PaymentId,
+        string? PaymentRequestId,
+        string? RefundId,
+        string? RefundRequestId,
+        AntomAmount? RefundAmount = null,
+        string? RefundReason = null,
+        string? ReferenceRefundId = null,
+        string? RefundNotifyUrl = null);
+
+    /// <summary>A notification to start once the payment's lock is released.</summary>
+    private sealed record PendingNotification(PaymentEntry Entry, DeliveryState Delivery, byte[] Body);
 }

@@ -40,6 +40,8 @@ internal sealed class ControlApi(PaymentBook book, SimulatorKeys keys, Simulator
 
         var now = clock.GetUtcNow();
         var reason = Validate(input!, now, out var createTime, out var paymentTime, out var cancelTime);
+        string? owner = null;
+        reason ??= Owner(input!, out owner);
         if (reason is not null)
         {
             return BadRequest(reason);
@@ -51,7 +53,7 @@ internal sealed class ControlApi(PaymentBook book, SimulatorKeys keys, Simulator
             {
                 PaymentRequestId = paymentRequestId,
                 PaymentId = paymentId,
-                Merchant = input.Merchant,
+                Merchant = owner,
                 PaymentMethodType = input.PaymentMethodType!,
                 Status = input.PaymentStatus!,
                 Amount = input.PaymentAmount!,
@@ -60,8 +62,9 @@ internal sealed class ControlApi(PaymentBook book, SimulatorKeys keys, Simulator
                 Captured = input.Captured,
                 Refunded = input.Refunded,
                 CancelTime = cancelTime,
+                RefundMode = input.RefundMode ?? SimRefundModes.Sync,
             };
-            return input.Refunded ? record.WithRefund(AntomGateway.NewRefund(record, paymentTime ?? createTime, "merchant")) : record;
+            return input.Refunded ? record.WithRefund(AntomGateway.NewRefund(record, paymentTime ?? createTime, SimRefundReasons.Merchant)) : record;
         }, out var entry);
         return conflict is not null ? BadRequest(conflict) : Results.Json(entry!.View(now), Json);
     }
@@ -179,15 +182,14 @@ internal sealed class ControlApi(PaymentBook book, SimulatorKeys keys, Simulator
             return BadRequest("PAYMENT_PENDING is sent with status SUCCESS (it means: processing).");
         }
 
-        var target = request.Url ?? options.NotifyUrl;
-        if (string.IsNullOrWhiteSpace(target))
+        if (request.Url is not null && TargetUrl(request.Url) is null)
         {
-            return BadRequest("No url in the request and no Simulator:NotifyUrl configured.");
+            return BadRequest($"url must be an absolute http(s) URL, not '{request.Url}'.");
         }
 
-        if (!Uri.TryCreate(target, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        if (isPayment && request.Url is null && options.NotifyUrl is null)
         {
-            return BadRequest($"url must be an absolute http(s) URL, not '{target}'.");
+            return BadRequest("No url in the request and no Simulator:NotifyUrl configured.");
         }
 
         if (book.Find(paymentRequestId) is not { } entry)
@@ -195,27 +197,36 @@ internal sealed class ControlApi(PaymentBook book, SimulatorKeys keys, Simulator
             return UnknownPayment(paymentRequestId);
         }
 
-        var (conflict, body, delivery) = book.Update(entry, r =>
+        var (status, problem, body, delivery) = book.Update(entry, r =>
         {
             var now = clock.GetUtcNow();
             var clientId = request.ClientId ?? r.Merchant ?? r.Calls.LastOrDefault(c => keys.IsTrusted(c.ClientId ?? string.Empty))?.ClientId
                 ?? (keys.MerchantIds is [var first, ..] ? first : "SIMULATOR");
-            var (next, problem, notification) = isPayment
+            var (next, conflict, notification, refundUrl) = isPayment
                 ? PaymentNotification(r, request.Status, notifyType, now)
                 : RefundNotification(r, request.Status, request.RefundRequestId, now);
-            if (problem is not null)
+            if (conflict is not null)
             {
-                return (r, (problem, (byte[]?)null, (DeliveryState?)null));
+                return (r, (409, conflict, (byte[]?)null, (DeliveryState?)null));
+            }
+
+            // A refund's notifyRefund goes where its request said (refundNotifyUrl wins over the Dashboard's URL, §4).
+            var target = request.Url ?? refundUrl ?? options.NotifyUrl;
+            if (TargetUrl(target) is not { } url)
+            {
+                return (r, (400, target is null ? "No url in the request, none in the refund request and no Simulator:NotifyUrl configured." : $"url must be an absolute http(s) URL, not '{target}'.", (byte[]?)null, (DeliveryState?)null));
             }
 
             var d = new DeliveryState(request.Type!, notifyType, isPayment ? StatusOf(request.Status, notifyType) : request.Status == "SUCCESS" ? "S" : "F", url, clientId, DateTimeOffset.UtcNow);
             entry.Deliveries.Add(d); // under the payment's lock (Update holds it)
-            return (next, ((string?)null, notification, d));
+            return (next, (202, (string?)null, notification, d));
         });
 
-        if (conflict is not null)
+        if (problem is not null)
         {
-            return Results.Problem(statusCode: 409, title: "Conflicts with the payment's state", detail: conflict);
+            return status == 409
+                ? Results.Problem(statusCode: 409, title: "Conflicts with the payment's state", detail: problem)
+                : BadRequest(problem);
         }
 
         sender.Start(entry, delivery!, body!);
@@ -270,7 +281,7 @@ internal sealed class ControlApi(PaymentBook book, SimulatorKeys keys, Simulator
 
     public async Task<IResult> PutMerchantAsync(HttpContext context, string clientId)
     {
-        if (string.IsNullOrWhiteSpace(clientId) || clientId.Length > 128 || clientId.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        if (BadClientId(clientId))
         {
             return BadRequest("clientId must be 1–128 characters without spaces.");
         }
@@ -287,7 +298,7 @@ internal sealed class ControlApi(PaymentBook book, SimulatorKeys keys, Simulator
 
     public IResult AntomPublicKey() => Results.Text(keys.AntomPublicPem, "text/plain; charset=utf-8");
 
-    private static (PaymentRecord Next, string? Problem, byte[]? Body) PaymentNotification(PaymentRecord r, string status, string notifyType, DateTimeOffset now)
+    private static (PaymentRecord Next, string? Problem, byte[]? Body, string? RefundUrl) PaymentNotification(PaymentRecord r, string status, string notifyType, DateTimeOffset now)
     {
         var current = SimCancelRules.EffectiveStatus(r, now);
         var unpaid = SimCancelRules.IsUnpaid(current);
@@ -296,7 +307,7 @@ internal sealed class ControlApi(PaymentBook book, SimulatorKeys keys, Simulator
         {
             if (!unpaid)
             {
-                return (r, $"PAYMENT_PENDING is for an unpaid payment; this one is {current}.", null);
+                return (r, $"PAYMENT_PENDING is for an unpaid payment; this one is {current}.", null, null);
             }
         }
         else if (status == "SUCCESS")
@@ -306,16 +317,16 @@ internal sealed class ControlApi(PaymentBook book, SimulatorKeys keys, Simulator
                 case SimStatuses.Cancelled:
                     // C4/C5: the buyer paid after the cancel. The payment stays CANCELLED and is refunded in full — once.
                     next = r with { PaymentTime = r.PaymentTime ?? now };
-                    if (!r.Refunds.Any(f => f.Reason is "cancel" or "paidAfterCancel"))
+                    if (!r.Refunds.Any(f => f.Reason is SimRefundReasons.Cancel or SimRefundReasons.PaidAfterCancel))
                     {
-                        next = next.WithRefund(AntomGateway.NewRefund(r, now, "paidAfterCancel"));
+                        next = next.WithRefund(AntomGateway.NewRefund(r, now, SimRefundReasons.PaidAfterCancel));
                     }
 
                     break;
                 case SimStatuses.Success:
                     break; // a repeated notification
                 case SimStatuses.Fail:
-                    return (r, "The payment is FAIL (closed or expired); a SUCCESS notification would contradict it.", null);
+                    return (r, "The payment is FAIL (closed or expired); a SUCCESS notification would contradict it.", null, null);
                 default:
                     next = r with { Status = SimStatuses.Success, PaymentTime = now };
                     break;
@@ -325,7 +336,7 @@ internal sealed class ControlApi(PaymentBook book, SimulatorKeys keys, Simulator
         {
             if (current == SimStatuses.Success)
             {
-                return (r, "The payment is SUCCESS; a FAIL notification would contradict it.", null);
+                return (r, "The payment is SUCCESS; a FAIL notification would contradict it.", null, null);
             }
 
             if (unpaid)
@@ -346,33 +357,33 @@ internal sealed class ControlApi(PaymentBook book, SimulatorKeys keys, Simulator
             AntomTime.Format(next.CreateTime),
             AntomTime.Format(next.PaymentTime),
             next.PaymentMethodType));
-        return (next, null, body);
+        return (next, null, body, null);
     }
 
-    private static (PaymentRecord Next, string? Problem, byte[]? Body) RefundNotification(PaymentRecord r, string status, string? refundRequestId, DateTimeOffset now)
+    private static (PaymentRecord Next, string? Problem, byte[]? Body, string? RefundUrl) RefundNotification(PaymentRecord r, string status, string? refundRequestId, DateTimeOffset now)
     {
         var refund = refundRequestId is null ? (r.Refunds.Count > 0 ? r.Refunds[^1] : null) : r.Refunds.LastOrDefault(f => f.RefundRequestId == refundRequestId);
         if (refund is null)
         {
-            return (r, refundRequestId is null ? "The payment has no refund to report." : $"The payment has no refund '{refundRequestId}'.", null);
+            return (r, refundRequestId is null ? "The payment has no refund to report." : $"The payment has no refund '{refundRequestId}'.", null, null);
+        }
+
+        // A final refund stays what it is: a repeat is a re-sent notification, the opposite would rewrite history.
+        if (refund.RefundStatus != SimRefundStatuses.Processing && refund.RefundStatus != status)
+        {
+            return (r, $"Refund '{refund.RefundRequestId}' is {refund.RefundStatus}; a {status} notification would contradict it.", null, null);
         }
 
         var updated = status == "SUCCESS"
-            ? refund with { RefundStatus = "SUCCESS", RefundTime = refund.RefundTime ?? now }
-            : refund with { RefundStatus = "FAIL", RefundTime = null };
+            ? refund with { RefundStatus = SimRefundStatuses.Success, RefundTime = refund.RefundTime ?? now }
+            : refund with { RefundStatus = SimRefundStatuses.Fail, RefundTime = null };
         var next = r with { Refunds = [.. r.Refunds.Select(f => ReferenceEquals(f, refund) ? updated : f)] };
-        var body = SimJson.Serialize(new RefundNotification(
-            NotifyTypes.RefundResult,
-            status == "SUCCESS" ? AntomResult.Success : new AntomResult("PROCESS_FAIL", "F", "The refund failed."),
-            updated.RefundStatus,
-            updated.RefundRequestId,
-            updated.RefundId,
-            updated.RefundAmount,
-            AntomTime.Format(updated.RefundTime),
-            r.PaymentRequestId,
-            r.PaymentId));
-        return (next, null, body);
+        return (next, null, SimNotifications.RefundBody(r, updated), refund.NotifyUrl);
     }
+
+    /// <summary>An absolute http(s) URL, or null.</summary>
+    public static Uri? TargetUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null;
 
     private static string StatusOf(string status, string notifyType) =>
         notifyType == NotifyTypes.PaymentPending || status == "SUCCESS" ? "S" : "F";
@@ -417,9 +428,9 @@ internal sealed class ControlApi(PaymentBook book, SimulatorKeys keys, Simulator
             return "paymentId must be 1–64 characters without spaces.";
         }
 
-        if (input.Merchant is { } merchant && (merchant.Length == 0 || merchant.Length > 128))
+        if (input.RefundMode is { } mode && !SimRefundModes.All.Contains(mode))
         {
-            return "merchant must be a client id of 1–128 characters.";
+            return $"refundMode '{mode}' is not one of {string.Join(", ", SimRefundModes.All)}.";
         }
 
         if (paymentTime < createTime)
@@ -439,6 +450,40 @@ internal sealed class ControlApi(PaymentBook book, SimulatorKeys keys, Simulator
 
         return null;
     }
+
+    /// <summary>The merchant the payment belongs to: its clientId (or the older merchant), else the simulator's default.</summary>
+    private string? Owner(SimPaymentInput input, out string? owner)
+    {
+        owner = null;
+        foreach (var (name, value) in new[] { ("clientId", input.ClientId), ("merchant", input.Merchant) })
+        {
+            if (value is not null && BadClientId(value))
+            {
+                return $"{name} must be a client id of 1–128 characters without spaces.";
+            }
+        }
+
+        if (input.ClientId is not null && input.Merchant is not null && input.ClientId != input.Merchant)
+        {
+            return "clientId and merchant (its earlier name) name different merchants; give one.";
+        }
+
+        owner = input.ClientId ?? input.Merchant ?? DefaultClientId(options);
+        return owner is null
+            ? $"clientId is required: the simulator trusts {options.Merchants.Count} configured merchants and has no Simulator:DefaultClientId."
+            : null;
+    }
+
+    /// <summary>The merchant of a payment created without clientId: <c>Simulator:DefaultClientId</c>, else the one configured
+    /// merchant (dev mode's), else none.</summary>
+    public static string? DefaultClientId(SimulatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.DefaultClientId ?? (options.Merchants.Count == 1 ? options.Merchants.Keys.First() : null);
+    }
+
+    public static bool BadClientId(string clientId) =>
+        string.IsNullOrWhiteSpace(clientId) || clientId.Length > 128 || clientId.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
 
     private static (SimFault? Fault, string? Reason) Normalise(SimFault fault, int index)
     {
@@ -466,9 +511,14 @@ internal sealed class ControlApi(PaymentBook book, SimulatorKeys keys, Simulator
             return (null, $"{at}kind F needs a resultCode, e.g. PROCESS_FAIL.");
         }
 
-        if (kind != FaultKinds.F && fault.ResultCode is not null)
+        if (kind == FaultKinds.U && fault.ResultCode is { } uCode && (string.IsNullOrWhiteSpace(uCode) || uCode.Length > MaxIdLength))
         {
-            return (null, $"{at}resultCode only applies to kind F.");
+            return (null, $"{at}kind U takes an optional resultCode, e.g. CANCEL_WINDOW_EXCEED (default UNKNOWN_EXCEPTION).");
+        }
+
+        if (kind is not (FaultKinds.F or FaultKinds.U) && fault.ResultCode is not null)
+        {
+            return (null, $"{at}resultCode only applies to kinds F and U.");
         }
 
         if (kind == FaultKinds.Delay && fault.DelayMs is not (>= 0 and <= FaultKinds.MaxDelayMs))

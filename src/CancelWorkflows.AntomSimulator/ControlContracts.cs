@@ -32,18 +32,38 @@ public sealed record SimPaymentInput
     /// <summary>Refunded by the merchant (only with SUCCESS): cancel answers PROCESS_FAIL (N1).</summary>
     public bool Refunded { get; init; }
 
-    /// <summary>Client id of the owning merchant; other merchants get ORDER_NOT_EXIST. Null: any trusted merchant.</summary>
+    /// <summary>
+    /// The client id of the merchant the payment belongs to: cancel, inquiryPayment, refund and inquiryRefund from another
+    /// merchant answer ORDER_NOT_EXIST, as Antom does for a payment it does not know, and notifications carry this client id.
+    /// Default: <see cref="SimulatorOptions.DefaultClientId"/>, else the one merchant of <see cref="SimulatorOptions.Merchants"/>.
+    /// </summary>
+    public string? ClientId { get; init; }
+
+    /// <summary>The earlier name of <see cref="ClientId"/>, still accepted; when both are given they must agree.</summary>
     public string? Merchant { get; init; }
+
+    /// <summary>
+    /// How refunds of this payment complete: <c>sync</c> (default; the refund API answers S SUCCESS, as Antom does for digital
+    /// wallets) or <c>async</c> (it answers U REFUND_IN_PROCESS and the refund stays PROCESSING until a <c>type: refund</c>
+    /// notification is sent through the control API, which completes it and delivers notifyRefund).
+    /// </summary>
+    public string? RefundMode { get; init; }
 }
 
 /// <summary>The payment as the simulator sees it now (<c>GET /sim/v1/payments/{paymentRequestId}</c>).</summary>
 /// <param name="PaymentStatus">The status now, by the simulator clock: an unpaid payment is FAIL 14 minutes after <c>createTime</c>.</param>
 /// <param name="StoredStatus">The status as last set (before the 14-minute expiry is applied).</param>
+/// <param name="ClientId">The merchant the payment belongs to (null only in a book written before payments had owners: any merchant).</param>
 /// <param name="EffectiveCancels">How many calls actually cancelled it: 0 or 1, never more.</param>
+/// <param name="RefundMode"><c>sync</c> or <c>async</c>: how refund API calls complete.</param>
+/// <param name="EffectiveRefunds">Refunds the refund API accepted: one per refundRequestId, never more.</param>
+/// <param name="RefundedTotal">The SUCCESS and PROCESSING refunds together (a PROCESSING refund already holds its amount);
+/// never more than the payment.</param>
+/// <param name="RejectedRefunds">Refund requests Antom's rules refused; the same refundRequestId gets the same answer again.</param>
 public sealed record SimPaymentView(
     string PaymentRequestId,
     string PaymentId,
-    string? Merchant,
+    string? ClientId,
     string PaymentMethodType,
     string PaymentStatus,
     string StoredStatus,
@@ -54,18 +74,23 @@ public sealed record SimPaymentView(
     bool Refunded,
     DateTimeOffset? CancelTime,
     int EffectiveCancels,
+    string RefundMode,
+    int EffectiveRefunds,
+    AntomAmount RefundedTotal,
     IReadOnlyList<SimRefund> Refunds,
+    IReadOnlyList<SimRefundRejection> RejectedRefunds,
     IReadOnlyList<SimFault> PendingFaults,
     IReadOnlyList<SimCall> Calls,
     IReadOnlyList<SimDelivery> Deliveries);
 
 /// <summary>One call received on an Antom path for this payment.</summary>
 /// <param name="Time">Simulator clock.</param>
-/// <param name="Api"><c>cancel</c>, <c>inquiryPayment</c> or <c>inquiryRefund</c>.</param>
+/// <param name="Api"><c>cancel</c>, <c>inquiryPayment</c>, <c>refund</c> or <c>inquiryRefund</c>.</param>
 /// <param name="ResultStatus">S/F/U as answered; null when no Antom answer was given (http500, drop).</param>
 /// <param name="FaultApplied">The injected fault kind, if any.</param>
 /// <param name="HttpStatus">HTTP status sent; 0 when the connection was dropped.</param>
-/// <param name="Effective">True for the one call that actually cancelled the payment.</param>
+/// <param name="Effective">True for the one call that actually cancelled the payment, and for the one refund call that created
+/// each refund.</param>
 public sealed record SimCall(
     DateTimeOffset Time,
     string Api,
@@ -77,15 +102,21 @@ public sealed record SimCall(
     bool Sandbox,
     bool Effective);
 
-/// <summary>A refund held by the simulator. <c>Reason</c>: <c>merchant</c> (the <c>refunded</c> flag), <c>cancel</c> (C2:
-/// a paid payment cancelled in its window) or <c>paidAfterCancel</c> (C4/C5: a success notification for a cancelled payment).</summary>
+/// <summary>A refund held by the simulator. <c>Reason</c>: <c>api</c> (the refund API), <c>merchant</c> (the <c>refunded</c>
+/// flag), <c>cancel</c> (C2: a paid payment cancelled in its window) or <c>paidAfterCancel</c> (C4/C5: a success notification
+/// for a cancelled payment). <c>RefundStatus</c>: SUCCESS, PROCESSING or FAIL. <c>NotifyUrl</c>: the request's
+/// refundNotifyUrl, where its notifyRefund goes.</summary>
 public sealed record SimRefund(
     string RefundId,
     string RefundRequestId,
     AntomAmount RefundAmount,
     string RefundStatus,
     DateTimeOffset? RefundTime,
-    string Reason);
+    string Reason,
+    string? NotifyUrl = null);
+
+/// <summary>A refund request Antom's rules refused (simulator clock); the same refundRequestId and amount get the same answer.</summary>
+public sealed record SimRefundRejection(string RefundRequestId, AntomAmount RefundAmount, string ResultCode, DateTimeOffset Time);
 
 /// <summary>
 /// A fault for the next calls (<c>POST /sim/v1/payments/{paymentRequestId}/faults</c>). Kinds: <c>U</c> (answer U
@@ -101,16 +132,17 @@ public sealed record SimFault
     /// <summary>How many calls it applies to (default 1).</summary>
     public int? Count { get; init; }
 
-    /// <summary>Required for F, e.g. PROCESS_FAIL, INVALID_SIGNATURE.</summary>
+    /// <summary>Required for F, e.g. PROCESS_FAIL, INVALID_SIGNATURE; optional for U (default UNKNOWN_EXCEPTION), e.g.
+    /// CANCEL_WINDOW_EXCEED for a U that carries a final code.</summary>
     public string? ResultCode { get; init; }
 
     /// <summary>Required for delay.</summary>
     public int? DelayMs { get; init; }
 
-    /// <summary>Which calls it applies to: <c>cancel</c> (default), <c>inquiryPayment</c>, <c>inquiryRefund</c> or <c>any</c>.</summary>
+    /// <summary>Which calls it applies to: <c>cancel</c> (default), <c>inquiryPayment</c>, <c>refund</c>, <c>inquiryRefund</c> or <c>any</c>.</summary>
     public string? Api { get; init; }
 
-    /// <summary>For http500 and drop: process the call first (the cancel takes effect), then lose the answer.</summary>
+    /// <summary>For http500 and drop: process the call first (the cancel or refund takes effect), then lose the answer.</summary>
     public bool? ProcessFirst { get; init; }
 }
 
@@ -129,11 +161,12 @@ public sealed record SimNotificationRequest
     /// <summary>For payment: PAYMENT_RESULT (default) or PAYMENT_PENDING (status SUCCESS only; the payment is not changed).</summary>
     public string? NotifyType { get; init; }
 
-    /// <summary>The <c>client-id</c> header; default: the payment's merchant, else the last merchant that called for it,
-    /// else the first trusted merchant.</summary>
+    /// <summary>The <c>client-id</c> header; default: the merchant the payment belongs to (for a payment written before payments
+    /// had owners: the last merchant that called for it, else the first trusted merchant).</summary>
     public string? ClientId { get; init; }
 
-    /// <summary>For refund: which refund to report (default: the latest).</summary>
+    /// <summary>For refund: which refund to report (default: the latest). SUCCESS or FAIL completes a PROCESSING refund; a
+    /// refund already SUCCESS or FAIL may only be reported as it is.</summary>
     public string? RefundRequestId { get; init; }
 }
 

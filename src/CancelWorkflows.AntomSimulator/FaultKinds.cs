@@ -13,11 +13,12 @@ internal static class FaultKinds
     public const string Cancel = "cancel";
     public const string InquiryPayment = "inquiryPayment";
     public const string InquiryRefund = "inquiryRefund";
+    public const string Refund = "refund";
     public const string AnyApi = "any";
 
     public static readonly IReadOnlyList<string> Kinds = [U, F, Http500, Drop, Delay, BadSignature];
 
-    public static readonly IReadOnlyList<string> Apis = [Cancel, InquiryPayment, InquiryRefund, AnyApi];
+    public static readonly IReadOnlyList<string> Apis = [Cancel, InquiryPayment, InquiryRefund, Refund, AnyApi];
 
     public const int MaxDelayMs = 600_000;
     public const int MaxCount = 1000;

@@ -38,6 +38,12 @@ internal sealed record PaymentRecord
 
     public IReadOnlyList<SimRefund> Refunds { get; init; } = [];
 
+    /// <summary>Refund requests the rules refused, kept so that the same refundRequestId gets the same answer (RF1).</summary>
+    public IReadOnlyList<SimRefundRejection> RejectedRefunds { get; init; } = [];
+
+    /// <summary><see cref="SimRefundModes"/>: how refund API calls complete.</summary>
+    public string RefundMode { get; init; } = SimRefundModes.Sync;
+
     public IReadOnlyList<SimCall> Calls { get; init; } = [];
 
     public const int MaxCalls = 1000;
@@ -51,6 +57,8 @@ internal sealed record PaymentRecord
     }
 
     public PaymentRecord WithRefund(SimRefund refund) => this with { Refunds = [.. Refunds, refund] };
+
+    public PaymentRecord WithRejectedRefund(SimRefundRejection rejection) => this with { RejectedRefunds = [.. RejectedRefunds, rejection] };
 }
 
 /// <summary>A fault waiting for calls, with how many calls it still applies to.</summary>
@@ -114,7 +122,11 @@ internal sealed class PaymentEntry(PaymentRecord record)
                 r.Refunded,
                 r.CancelTime,
                 r.EffectiveCancels,
+                r.RefundMode,
+                r.Refunds.Count(f => f.Reason == SimRefundReasons.Api),
+                SimRefundRules.RefundedTotal(r),
                 r.Refunds,
+                r.RejectedRefunds,
                 [.. Faults.Select(f => f.View())],
                 r.Calls,
                 [.. Deliveries.Select(d => d.View())]);
@@ -193,6 +205,10 @@ internal sealed class PaymentBook
 
         return refund is null ? null : entry;
     }
+
+    /// <summary>The paymentRequestId of the payment a refundRequestId was used for (a refund or a refused request), or null.</summary>
+    public string? RefundRequestOwner(string refundRequestId) =>
+        byRefundRequestId.TryGetValue(refundRequestId, out var prid) ? prid : null;
 
     public IReadOnlyList<PaymentEntry> All() => [.. byRequestId.Values.OrderBy(e => e.Record.PaymentRequestId, StringComparer.Ordinal)];
 
@@ -290,6 +306,11 @@ internal sealed class PaymentBook
         {
             byRefundId[refund.RefundId] = record.PaymentRequestId;
             byRefundRequestId[refund.RefundRequestId] = record.PaymentRequestId;
+        }
+
+        foreach (var rejection in record.RejectedRefunds)
+        {
+            byRefundRequestId.TryAdd(rejection.RefundRequestId, record.PaymentRequestId);
         }
     }
 

@@ -8,7 +8,7 @@ internal enum CancelVerdict
     /// <summary>Already CANCELLED: S again with the original cancelTime; nothing changes (A3: a resend never cancels twice).</summary>
     AlreadyCancelled,
 
-    /// <summary>N1: refunded (fully or partly) → F PROCESS_FAIL.</summary>
+    /// <summary>N1: refunded (fully or partly, by the merchant or through the refund API) → F PROCESS_FAIL.</summary>
     Refunded,
 
     /// <summary>W1–W5 / N2: outside the method's window → F CANCEL_WINDOW_EXCEED, Antom's documented code for "outside the
@@ -47,7 +47,7 @@ internal static class SimCancelRules
             return CancelVerdict.AlreadyCancelled;
         }
 
-        if (p.Refunded)
+        if (SimRefundRules.HasMerchantRefund(p))
         {
             return CancelVerdict.Refunded;
         }

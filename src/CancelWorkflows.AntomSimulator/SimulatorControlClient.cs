@@ -60,6 +60,13 @@ public sealed class SimulatorControlClient(HttpClient http)
         return await ReadAsync<List<SimDelivery>>(response, cancellationToken);
     }
 
+    /// <summary>The simulator clock now, and whether it is fixed.</summary>
+    public async Task<SimClock> GetClockAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync("sim/v1/clock", cancellationToken);
+        return await ReadAsync<SimClock>(response, cancellationToken);
+    }
+
     public async Task SetClockAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         using var response = await http.PutAsJsonAsync("sim/v1/clock", new SimClock(now), Json, cancellationToken);

@@ -19,6 +19,11 @@ public static class SimulatorEndpoints
             throw new ArgumentException("Simulator:NotificationTimeScale must be a finite number ≥ 0.", nameof(options));
         }
 
+        if (options.DefaultClientId is { } defaultClient && ControlApi.BadClientId(defaultClient))
+        {
+            throw new ArgumentException("Simulator:DefaultClientId must be a client id of 1–128 characters without spaces.", nameof(options));
+        }
+
         services.AddLogging();
         services.AddRouting();
         services.AddSingleton(options);

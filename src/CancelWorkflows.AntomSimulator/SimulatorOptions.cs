@@ -23,7 +23,14 @@ public sealed class SimulatorOptions
     /// <summary>Trusted merchants: client id → the merchant's RSA public key (PEM or base64 SPKI, or a path to a file with it).</summary>
     public Dictionary<string, string> Merchants { get; set; } = new();
 
-    /// <summary>Default target of notifications when the control request does not name a <c>url</c>.</summary>
+    /// <summary>
+    /// The merchant a payment created without <c>clientId</c> belongs to. Unset: the one merchant of <see cref="Merchants"/> when
+    /// there is exactly one (dev mode's merchant), else a payment must name its <c>clientId</c>.
+    /// </summary>
+    public string? DefaultClientId { get; set; }
+
+    /// <summary>Default target of notifications when the control request does not name a <c>url</c>, and of notifyRefund for a
+    /// refund whose request named no <c>refundNotifyUrl</c> (Antom's Dashboard URL).</summary>
     public string? NotifyUrl { get; set; }
 
     /// <summary>Multiplies Antom's notification retry intervals (0 s, 2 min, 10 min, …): 0.001 makes 2 min 120 ms.</summary>

@@ -113,6 +113,7 @@ public sealed record PromotionSummary
     /// <summary>Finished cancellations by outcome (one of <see cref="CancellationOutcomes"/>).</summary>
     public IReadOnlyDictionary<string, int> ByOutcome { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>Holds the buyer paid before the cancel, or whose payment is pending (paid, result awaited): left alone.</summary>
     public int PaidLeftAlone { get; init; }
 
     /// <summary>Holds whose payment status could not be read: nothing was cancelled; the next trigger of the promotion

@@ -5,14 +5,22 @@ public static class CancelAnswerClassifier
 {
     /// <summary>Classifies Antom's <c>result.resultStatus</c> and <c>result.resultCode</c> (both compared ignoring case).</summary>
     /// <remarks>
-    /// A known code decides (see <see cref="CancelResultCodes.Table"/>), except that SUCCESS counts only with status S.
-    /// An unknown code follows its status: S cancelled, F rejected, U unknown. A missing or unrecognised status is
-    /// unknown, never cancelled: resending the same request is safe, believing a wrong "cancelled" is not.
+    /// U is unknown whatever code comes with it: Antom documents U as "resend the same request" (A3), and no Antom source
+    /// says a U carrying a final code (e.g. CANCEL_WINDOW_EXCEED) is final; resending is safe, a wrong "not cancellable" is
+    /// not. Otherwise a known code decides (see <see cref="CancelResultCodes.Table"/>), except that SUCCESS counts only with
+    /// status S. An unknown code follows its status: S cancelled, F rejected. A missing or unrecognised status is unknown,
+    /// never cancelled: resending the same request is safe, believing a wrong "cancelled" is not.
     /// </remarks>
     public static CancelAnswerClassification Classify(string? resultStatus, string? resultCode)
     {
         string? status = resultStatus?.Trim().ToUpperInvariant();
         string? code = string.IsNullOrWhiteSpace(resultCode) ? null : resultCode.Trim();
+
+        if (status == "U" && code is not null && CancelResultCodes.Table.TryGetValue(code, out CancelResultCode? final)
+            && final.Kind is not (CancelAnswerKind.Unknown or CancelAnswerKind.Cancelled))
+        {
+            return Unknown(resultStatus, resultCode, $"resultStatus U with the final code {final.Code}: U means resend the same request (A3), the code is not trusted as final");
+        }
 
         if (code is not null && CancelResultCodes.Table.TryGetValue(code, out CancelResultCode? row))
         {

@@ -46,7 +46,7 @@ public static class CancelWindowPolicy
                 CancelRules.N1, CancelAdvice.AlreadyRefunded, "payment was refunded (fully or partially); Antom refuses to cancel it"),
 
             PaymentStatus.Initiated or PaymentStatus.Processing or PaymentStatus.Pending =>
-                UnpaidCancelPolicy.Evaluate(facts, now, windows, method),
+                UnpaidCancelPolicy.Evaluate(facts, now, windows, method, mode),
 
             PaymentStatus.Success => PaidCancelPolicy.Evaluate(facts, now, windows, method, mode),
 

@@ -88,7 +88,10 @@ public sealed class PaymentMethodCatalogue
                 throw new InvalidDataException($"Payment-method catalogue lists {code} more than once.");
             }
 
-            methods.Add(new PaymentMethodInfo(code, entry.Name, entry.Country, entry.PaymentType, category, entry.Source, entry.Note));
+            methods.Add(new PaymentMethodInfo(code, entry.Name, entry.Country, entry.PaymentType, category, entry.Source, entry.Note)
+            {
+                Refund = ReadRefund(code, entry.Refund),
+            });
         }
 
         return new PaymentMethodCatalogue(methods);
@@ -192,6 +195,42 @@ public sealed class PaymentMethodCatalogue
             : new PaymentMethodLookup(code, PaymentMethodCategory.Other, Known: false);
     }
 
+    /// <summary>Whether Antom refunds payments made with a method (codes compare ignoring case). A code the catalogue lacks, or
+    /// none, is <see cref="RefundSupport.Unknown"/>: the refund is attempted and Antom's answer decides (docs/rules.md).</summary>
+    public PaymentMethodRefund RefundOf(string? paymentMethodType) =>
+        !string.IsNullOrWhiteSpace(paymentMethodType) && _methods.TryGetValue(paymentMethodType.Trim(), out PaymentMethodInfo? row)
+            ? row.Refund
+            : PaymentMethodRefund.Unknown;
+
+    /// <summary>The <c>refund</c> column of one row. A row without it is unknown; a stated support needs its Antom source, so
+    /// that "not supported" (which stops a refund) is never a guess.</summary>
+    private static PaymentMethodRefund ReadRefund(string code, RefundEntry? entry)
+    {
+        if (entry is null)
+        {
+            return PaymentMethodRefund.Unknown;
+        }
+
+        if (!Enum.TryParse(entry.Support, ignoreCase: true, out RefundSupport support) || !Enum.IsDefined(support) || int.TryParse(entry.Support, out _))
+        {
+            throw new InvalidDataException($"Payment-method catalogue entry {code} has refund.support '{entry.Support}'; expected supported, notSupported or unknown.");
+        }
+
+        string? source = string.IsNullOrWhiteSpace(entry.Source) ? null : entry.Source.Trim();
+        if (support != RefundSupport.Unknown && source is null)
+        {
+            throw new InvalidDataException($"Payment-method catalogue entry {code} says refund {entry.Support} without a source (the Antom page that shows it).");
+        }
+
+        if (entry.PeriodDays is { } days && (support != RefundSupport.Supported || days < 1 || days > PaymentMethodRefund.MaxPeriodDays))
+        {
+            throw new InvalidDataException(
+                $"Payment-method catalogue entry {code} has refund.periodDays {days}; only a supported refund has a period, of 1 to {PaymentMethodRefund.MaxPeriodDays} days.");
+        }
+
+        return new PaymentMethodRefund(support, entry.PeriodDays, source, string.IsNullOrWhiteSpace(entry.Note) ? null : entry.Note.Trim());
+    }
+
     private static PaymentMethodCatalogue LoadEmbedded()
     {
         using Stream stream = typeof(PaymentMethodCatalogue).Assembly.GetManifestResourceStream(ResourceName)
@@ -215,6 +254,19 @@ public sealed class PaymentMethodCatalogue
         public string? PaymentType { get; set; }
 
         public PaymentMethodCategory? Category { get; set; }
+
+        public string? Source { get; set; }
+
+        public string? Note { get; set; }
+
+        public RefundEntry? Refund { get; set; }
+    }
+
+    private sealed class RefundEntry
+    {
+        public string? Support { get; set; }
+
+        public int? PeriodDays { get; set; }
 
         public string? Source { get; set; }
 

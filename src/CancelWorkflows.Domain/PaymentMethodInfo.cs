@@ -16,4 +16,8 @@ public sealed record PaymentMethodInfo(
     string? PaymentType,
     PaymentMethodCategory Category,
     string? Source,
-    string? Note);
+    string? Note)
+{
+    /// <summary>Whether Antom refunds payments made with this method (the <c>refund</c> column); unknown when the row does not say.</summary>
+    public PaymentMethodRefund Refund { get; init; } = PaymentMethodRefund.Unknown;
+}

@@ -3,7 +3,8 @@ namespace CancelWorkflows.Domain;
 /// <summary>Rules for a payment Antom does not (yet) report as paid: INITIATED, PROCESSING, PENDING.</summary>
 internal static class UnpaidCancelPolicy
 {
-    public static EligibilityDecision Evaluate(PaymentFacts facts, DateTimeOffset now, CancelWindows windows, PaymentMethodLookup method)
+    public static EligibilityDecision Evaluate(
+        PaymentFacts facts, DateTimeOffset now, CancelWindows windows, PaymentMethodLookup method, CancelMode mode)
     {
         switch (method.Category)
         {
@@ -11,6 +12,13 @@ internal static class UnpaidCancelPolicy
                 // W1: never cancellable, paid or not; unpaid it simply expires, so there is nothing to refund.
                 return EligibilityDecision.NotCancellable(
                     CancelRules.W1, CancelAdvice.WaitForExpiry, $"{Describe(method)} cannot be cancelled (W1); unpaid, it expires");
+
+            case var _ when facts.Status == PaymentStatus.Pending && mode == CancelMode.UnpaidOnly:
+                // PENDING: the buyer has paid and Antom's result is awaited (days for some methods). Unpaid-only mode
+                // exists so that a buyer who paid keeps the deal; a cancel now would refund them if the payment
+                // succeeds (C5). Antom's result decides instead: SUCCESS is a paid hold, FAIL one nobody can pay.
+                return EligibilityDecision.NothingToCancel(
+                    CancelRules.C5, $"payment pending, nothing to cancel: {Describe(method)} PENDING means the buyer has paid and the result is awaited; promo-expiry mode only cancels unpaid holds");
 
             case PaymentMethodCategory.MercadoPago:
                 // N3: a Mercado Pago payment stays payable for 7 days; cancel is how the merchant closes it early.

@@ -1,11 +1,9 @@
-using CancelWorkflows.Service.Api;
 using CancelWorkflows.Service.Hosting;
-using CancelWorkflows.Service.Notifications;
-using CancelWorkflows.Service.Promotions;
 using CancelWorkflows.Service.ServiceDefaults;
 
-// CancelWorkflows service: API + hosted Temporal worker. Without Temporal:Address it runs in dev mode (design.md):
-// its own Temporal dev server and Antom simulator, data kept in .cancelworkflows/.
+// CancelWorkflows service: one binary, roles chosen by Service:Roles (api, ingress, worker; all by default). In the
+// Development environment without Temporal:Address it runs in dev mode (design.md): every role, its own Temporal dev
+// server and Antom simulator, data kept in .cancelworkflows/. Anywhere else it needs Temporal:Address.
 // Content root = the build output, so appsettings.json is found wherever it is started from (`dotnet run --project`
 // keeps the caller's working directory, which is where the data folder goes).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -13,7 +11,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 ServiceMode mode;
 try
 {
-    mode = ServiceModeResolver.Resolve(builder.Configuration);
+    // DevModeHook.Prepare is the one way into dev mode's machinery (src/CancelWorkflows.DevMode); null in a Release publish.
+    mode = ServiceModeResolver.Resolve(builder.Configuration, builder.Environment, DevModeHook.Prepare);
 }
 catch (StartupRefusedException e)
 {
@@ -25,20 +24,15 @@ using var devMode = mode.DevMode;
 if (devMode is not null)
 {
     builder.Configuration.AddInMemoryCollection(devMode.ConfigurationOverrides());
+    devMode.AddServices(builder.Services);
 }
 
 builder.AddServiceDefaults();
 builder.AddCancelWorkflows(mode);
 
 await using var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseApiSecurity();
-app.MapDefaultEndpoints(user => user.IsInRole(ApiRoles.Operator));
-app.MapOpenApi();
-app.MapCancellationsApi();
-app.MapAntomNotifications();
-app.MapPromotions();
+app.UseCancelWorkflows(mode);
+devMode?.MapEndpoints(app);
 
 return await ServiceRunner.RunAsync(app);
 

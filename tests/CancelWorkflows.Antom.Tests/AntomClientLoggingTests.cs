@@ -84,6 +84,23 @@ public sealed class AntomClientLoggingTests
     }
 
     [Fact]
+    public async Task RefundAsync_Answered_LogsTheIdsAndResult_NeverTheSignatureOrKey()
+    {
+        await using var antom = await FakeAntom.AnsweringAsync("{\"result\":{\"resultCode\":\"REFUND_IN_PROCESS\",\"resultStatus\":\"U\"}}");
+        var logger = new ListLogger<AntomClient>();
+        var client = ClientFactory.Create(antom.BaseUrl, logger: logger);
+
+        var call = await client.RefundAsync(new RefundRequest("rr-9", "pid-9", new AntomAmount("USD", "100")));
+
+        Assert.True(call.Answered);
+        var line = Assert.Single(logger.Lines);
+        Assert.Contains("refundRequestId=rr-9 paymentId=pid-9", line.Message, StringComparison.Ordinal);
+        Assert.Contains("REFUND_IN_PROCESS", line.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Value(Assert.Single(antom.Requests).Signature!), logger.AllText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(TestKeys.MerchantPrivatePem.Split('\n')[1], logger.AllText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CancelAsync_CallerCancels_LogsOneLineAndThrows()
     {
         await using var antom = await FakeAntom.StartAsync((_, context, _) => FakeAntom.StallAsync(context, TimeSpan.FromSeconds(30)));

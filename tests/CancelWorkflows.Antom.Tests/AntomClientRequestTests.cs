@@ -31,6 +31,7 @@ public sealed class AntomClientRequestTests
     [InlineData("cancel", "/ams/sandbox/api/v1/payments/cancel")]
     [InlineData("inquiryPayment", "/ams/sandbox/api/v1/payments/inquiryPayment")]
     [InlineData("inquiryRefund", "/ams/sandbox/api/v1/payments/inquiryRefund")]
+    [InlineData("refund", "/ams/sandbox/api/v1/payments/refund")]
     public async Task AnyCall_SandboxClientId_UsesAndSignsSandboxPath(string operation, string expectedPath)
     {
         await using var antom = await FakeAntom.AnsweringAsync(Ok);
@@ -40,12 +41,43 @@ public sealed class AntomClientRequestTests
         {
             "cancel" => (await client.CancelAsync(new CancelRequest(null, "pr-1"))).Answered,
             "inquiryPayment" => (await client.InquiryPaymentAsync(new InquiryPaymentRequest(null, "pr-1"))).Answered,
+            "refund" => (await client.RefundAsync(new RefundRequest("rr-1", "pid-1", new AntomAmount("USD", "100")))).Answered,
             _ => (await client.InquiryRefundAsync(new InquiryRefundRequest("rr-1", null))).Answered,
         };
 
         Assert.True(answered);
         Assert.Equal(expectedPath, antom.Single.Path);
         Assert.True(antom.Single.SignatureValid, "the signature must cover the rewritten sandbox path");
+    }
+
+    [Fact]
+    public async Task RefundAsync_PostsSignedCamelCaseBodyWithoutNullMembers_ToTheRefundPath()
+    {
+        await using var antom = await FakeAntom.AnsweringAsync(Ok);
+        var client = ClientFactory.Create(antom.BaseUrl);
+
+        await client.RefundAsync(new RefundRequest("rr-1", "pid-1", new AntomAmount("USD", "100"), RefundReason: "late"));
+
+        Assert.Equal("/ams/api/v1/payments/refund", antom.Single.Path);
+        Assert.Equal("{\"refundRequestId\":\"rr-1\",\"paymentId\":\"pid-1\",\"refundAmount\":{\"currency\":\"USD\",\"value\":\"100\"},\"refundReason\":\"late\"}", antom.Single.BodyText);
+        Assert.True(antom.Single.SignatureValid);
+    }
+
+    [Theory]
+    [InlineData("rr 1", "pid-1", "USD", "100", "refundRequestId")]
+    [InlineData("rr-1", "", "USD", "100", "paymentId")]
+    [InlineData("rr-1", "pid-1", "usd", "100", "refundAmount.currency")]
+    [InlineData("rr-1", "pid-1", "USD", "000", "refundAmount.value")]
+    [InlineData("rr-1", "pid-1", "USD", "1e3", "refundAmount.value")]
+    public async Task RefundAsync_NotAntomsShape_ThrowsArgumentExceptionNamingTheFieldAndSendsNothing(string refundRequestId, string paymentId, string currency, string value, string field)
+    {
+        await using var antom = await FakeAntom.AnsweringAsync(Ok);
+        var client = ClientFactory.Create(antom.BaseUrl);
+
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => client.RefundAsync(new RefundRequest(refundRequestId, paymentId, new AntomAmount(currency, value))));
+
+        Assert.Contains(field, e.Message, StringComparison.Ordinal);
+        Assert.Empty(antom.Requests);
     }
 
     [Fact]

@@ -71,6 +71,33 @@ public sealed class AntomNotificationParserTests
         Assert.Equal("pr-1", refund.PaymentRequestId);
     }
 
+    [Fact]
+    public void Parse_RefundResult_TheDocumentedBody_WithoutPaymentIds_ParsesAndKeepsTheRefundFields()
+    {
+        // Exactly the members docs.antom.com/ac/ams/notify_refund lists: no payment ids; settlement members ignored.
+        var parsed = Parse(
+            "{\"notifyType\":\"REFUND_RESULT\",\"result\":{\"resultCode\":\"SUCCESS\",\"resultStatus\":\"S\",\"resultMessage\":\"success\"},"
+            + "\"refundStatus\":\"SUCCESS\",\"refundRequestId\":\"rr-9\",\"refundId\":\"2026031012000000000000000009\","
+            + "\"refundAmount\":{\"currency\":\"USD\",\"value\":\"300\"},\"refundTime\":\"2026-03-10T12:00:00+08:00\","
+            + "\"grossSettlementAmount\":{\"currency\":\"USD\",\"value\":\"300\"},\"settlementQuote\":{\"quoteId\":\"q-1\",\"quotePrice\":\"1.0\"}}");
+
+        Assert.True(parsed.Ok, parsed.Reason);
+        Assert.Equal(
+            new RefundNotification(NotifyTypes.RefundResult, AntomResult.Success, "SUCCESS", "rr-9", "2026031012000000000000000009", new AntomAmount("USD", "300"), "2026-03-10T12:00:00+08:00", null, null),
+            parsed.Refund);
+    }
+
+    [Fact]
+    public void Parse_RefundResult_FailedRefundWithoutRefundTime_ParsesWithItsStatus()
+    {
+        var parsed = Parse(
+            "{\"notifyType\":\"REFUND_RESULT\",\"result\":{\"resultCode\":\"PROCESS_FAIL\",\"resultStatus\":\"F\",\"resultMessage\":\"failed\"},"
+            + "\"refundStatus\":\"FAIL\",\"refundRequestId\":\"rr-9\",\"refundId\":\"rf-9\",\"refundAmount\":{\"currency\":\"USD\",\"value\":\"300\"}}");
+
+        Assert.True(parsed.Ok, parsed.Reason);
+        Assert.Equal(("FAIL", "F", (string?)null), (parsed.Refund!.RefundStatus, parsed.Refund.Result?.ResultStatus, parsed.Refund.RefundTime));
+    }
+
     [Theory]
     [InlineData("not json")]
     [InlineData("")]

@@ -16,6 +16,8 @@ public sealed class BenchOptions
           soak        10,000 signed notifications (30 % re-sent) for 1,000 closed cancellations, concurrently
           api         P5: POST /v1/cancellations -> workflow started vs a direct SDK start, p50/p99
           promo       P4: 10,000 unpaid holds of one promotion, trigger -> all cancellations decided, one worker
+          scaleout    the service as processes (api, ingress, 2 workers; one SIGKILLed, a third started) on one Temporal
+                      dev server and a simulator process: 300 cancellations, 50 late notifications, checked
           all         all of the above except soak and promo
 
         options:
@@ -24,6 +26,10 @@ public sealed class BenchOptions
           --max-parallel N         promo: the promotion's maxParallel (200)
           --page-size N            promo: holds per page of the holds source (1000)
           --workstation-gc         promo: the service with workstation GC (DOTNET_gcServer=0)
+          --cancellations N        scaleout: cancellations through the API (300)
+          --notifications N        scaleout: late payment-success notifications (50)
+          --worker-setting K=V     scaleout: an environment variable of every worker process, e.g.
+                                   Temporal__Worker__MaxConcurrentActivityTaskPolls=10 (repeatable)
           --json FILE              also write the figures as JSON to FILE
           --quick                  small counts, for checking the harness (figures meaningless)
           --rounds N               rounds per measurement (signing 5, simulator 3, workflow P2 2, order ABBA)
@@ -88,11 +94,20 @@ public sealed class BenchOptions
     /// <summary>promo (P4): run the service with workstation GC (DOTNET_gcServer=0) instead of the Web SDK's server GC.</summary>
     public bool WorkstationGc { get; private set; }
 
+    /// <summary>scaleout: cancellations through the API (300).</summary>
+    public int? Cancellations { get; private set; }
+
+    /// <summary>scaleout: late payment-success notifications (50).</summary>
+    public int? Notifications { get; private set; }
+
+    /// <summary>scaleout: environment variables of every worker process (<c>--worker-setting K=V</c>).</summary>
+    public Dictionary<string, string> WorkerSettings { get; } = [];
+
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
         var o = new BenchOptions();
-        if (args.Count == 0 || args[0] is not ("signing" or "simulator" or "workflow" or "notifications" or "soak" or "api" or "promo" or "all"))
+        if (args.Count == 0 || args[0] is not ("signing" or "simulator" or "workflow" or "notifications" or "soak" or "api" or "promo" or "scaleout" or "all"))
         {
             throw new ArgumentException(args.Count == 0 ? "no command given" : $"unknown command '{args[0]}'");
         }
@@ -125,6 +140,14 @@ public sealed class BenchOptions
                 case "--max-parallel": o.MaxParallel = Positive(); break;
                 case "--page-size": o.PageSize = Positive(); break;
                 case "--workstation-gc": o.WorkstationGc = true; break;
+                case "--cancellations": o.Cancellations = Positive(); break;
+                case "--notifications": o.Notifications = Positive(); break;
+                case "--worker-setting":
+                    var setting = Value().Split('=', 2);
+                    o.WorkerSettings[setting[0]] = setting.Length == 2 && setting[0].Length > 0
+                        ? setting[1]
+                        : throw new ArgumentException("--worker-setting needs KEY=VALUE, e.g. Temporal__Worker__MaxConcurrentActivityTaskPolls=10");
+                    break;
                 case "--callers":
                     o.Concurrency = [.. Value().Split(',').Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
                         ? n

@@ -3,6 +3,7 @@ using CancelWorkflows.Benchmarks.Api;
 using CancelWorkflows.Benchmarks.Harness;
 using CancelWorkflows.Benchmarks.Notifications;
 using CancelWorkflows.Benchmarks.Promotions;
+using CancelWorkflows.Benchmarks.ScaleOut;
 
 BenchOptions options;
 try
@@ -51,6 +52,11 @@ if (options.Command == "soak")
 if (options.Command == "promo")
 {
     await PromoBenchmark.RunAsync(report.Add("promo", "Promotion: 10,000 unpaid holds, trigger -> all cancellations decided, one worker, P4"), options);
+}
+
+if (options.Command == "scaleout")
+{
+    await ScaleOutBenchmark.RunAsync(report.Add("scaleout", "Scale-out: api, ingress and workers as processes on one Temporal, a worker SIGKILLed mid-run"), options);
 }
 
 report.LoadAtEnd = MachineLoad.Read();

@@ -36,14 +36,29 @@ public class CancelAnswerClassifierTests
 
     [Theory]
     [InlineData("S", "ORDER_NOT_EXIST", CancelAnswerKind.NotFound)]
-    [InlineData("U", "CANCEL_WINDOW_EXCEED", CancelAnswerKind.WindowExceeded)]
     [InlineData(null, "PROCESS_FAIL", CancelAnswerKind.AlreadyRefunded)]
     [InlineData("S", "UNKNOWN_EXCEPTION", CancelAnswerKind.Unknown)]
     [InlineData("F", "REQUEST_TRAFFIC_EXCEED_LIMIT", CancelAnswerKind.Unknown)]
-    [InlineData("U", "INVALID_SIGNATURE", CancelAnswerKind.ConfigurationError)]
     public void Classify_A3_KnownCodeWithUnexpectedStatus_CodeTableDecides(string? status, string code, CancelAnswerKind kind)
     {
         Assert.Equal(kind, CancelAnswerClassifier.Classify(status, code).Kind);
+    }
+
+    /// <summary>Every code of the table that would be final with F (all but SUCCESS and the U codes).</summary>
+    public static TheoryData<string> FinalCodes => new(CancelResultCodes.Table.Values
+        .Where(row => row.Kind is not (CancelAnswerKind.Unknown or CancelAnswerKind.Cancelled))
+        .Select(row => row.Code));
+
+    [Theory]
+    [MemberData(nameof(FinalCodes))]
+    public void Classify_A3_StatusUWithAFinalCode_IsUnknownAndResent(string code)
+    {
+        // A3: U means "resend the same request"; no Antom source says a U carrying a final code is final.
+        CancelAnswerClassification result = CancelAnswerClassifier.Classify("U", code);
+
+        Assert.Equal(new CancelAnswerClassification(CancelAnswerKind.Unknown, "U", code, "A3", CancelAdvice.ResendSameRequest, true) { Detail = result.Detail }, result);
+        Assert.Contains(code, result.Detail, StringComparison.Ordinal);
+        Assert.Equal(CancelAnswerKind.Unknown, CancelAnswerClassifier.Classify(" u ", code.ToLowerInvariant()).Kind);
     }
 
     [Theory]

@@ -113,4 +113,27 @@ public class CancelWindowPolicyUnpaidTests
 
         Assert.Equal((EligibilityVerdict.Proceed, (CancelKind?)CancelKind.VoidUnpaid, "C1"), (decision.Verdict, decision.Kind, decision.Rule));
     }
+
+    /// <summary>C5 in promo-expiry mode: PENDING means the buyer has paid and Antom's result is awaited; a cancel now would
+    /// refund a buyer who kept the deal if it succeeds, so unpaid-only mode leaves it alone, whatever the method.</summary>
+    [Theory]
+    [InlineData(OtherWallet)]
+    [InlineData(ThaiBank)]
+    [InlineData(Card)]
+    [InlineData(MercadoPago)]
+    public void Evaluate_C5_PendingInPromoMode_NothingToCancel(string method)
+    {
+        EligibilityDecision decision = Evaluate(Unpaid(method, Created, PaymentStatus.Pending), AtUtc8(2024, 5, 1, 12, 1), CancelMode.UnpaidOnly);
+
+        Assert.Equal((EligibilityVerdict.NothingToCancel, (CancelKind?)null, "C5"), (decision.Verdict, decision.Kind, decision.Rule));
+        Assert.StartsWith("payment pending, nothing to cancel", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_W1_PendingInPromoMode_StillW1()
+    {
+        EligibilityDecision decision = Evaluate(Unpaid(Indonesian, Created, PaymentStatus.Pending), AtUtc8(2024, 5, 1, 12, 1), CancelMode.UnpaidOnly);
+
+        Assert.Equal((EligibilityVerdict.NotCancellable, "W1"), (decision.Verdict, decision.Rule));
+    }
 }

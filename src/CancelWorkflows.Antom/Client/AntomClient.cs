@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace CancelWorkflows.Antom.Client;
 
 /// <summary>
-/// Signed calls to Antom (antom-api.md §1–§3, §5). For each call: the path (sandbox-rewritten for <c>SANDBOX_</c> client
+/// Signed calls to Antom (antom-api.md §1–§3, §5): cancel, inquiryPayment, refund, inquiryRefund. For each call: the path (sandbox-rewritten for <c>SANDBOX_</c> client
 /// ids) and the exact body bytes are signed and sent; the answer is accepted only when it is HTTP 200, carries
 /// <c>response-time</c> and <c>signature</c>, verifies over the raw bytes with Antom's public key, and parses with a
 /// <c>result.resultStatus</c>. Anything else is a <see cref="NoAnswerReason"/>, never an exception, never S or F.
@@ -81,6 +81,25 @@ public sealed class AntomClient : IAntomClient
             AntomJson.Serialize(request with { MerchantAccountId = request.MerchantAccountId ?? options.MerchantAccountId }),
             Ids("paymentRequestId", request.PaymentRequestId, "paymentId", request.PaymentId),
             static (InquiryPaymentResponse r) => r.Result,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AntomCall<RefundResponse>> RefundAsync(RefundRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (RefundRequestShape.Problem(request) is { } problem)
+        {
+            // Money moves here: a request Antom would refuse for its shape is our defect, and is never sent.
+            throw new ArgumentException($"Refund request not sent: {problem}", nameof(request));
+        }
+
+        return SendAsync(
+            "refund",
+            AntomPaths.Refund,
+            AntomJson.Serialize(request),
+            Ids("refundRequestId", request.RefundRequestId, "paymentId", request.PaymentId),
+            static (RefundResponse r) => r.Result,
             cancellationToken);
     }
 

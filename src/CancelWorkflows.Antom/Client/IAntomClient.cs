@@ -17,6 +17,12 @@ public interface IAntomClient
     /// <summary><c>POST /ams/api/v1/payments/inquiryPayment</c>.</summary>
     Task<AntomCall<InquiryPaymentResponse>> InquiryPaymentAsync(InquiryPaymentRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <c>POST /ams/api/v1/payments/refund</c>. A request that Antom would refuse for its shape (ids missing or too long, an amount
+    /// that is not positive minor units) throws <see cref="ArgumentException"/> and sends nothing.
+    /// </summary>
+    Task<AntomCall<RefundResponse>> RefundAsync(RefundRequest request, CancellationToken cancellationToken = default);
+
     /// <summary><c>POST /ams/api/v1/payments/inquiryRefund</c>.</summary>
     Task<AntomCall<InquiryRefundResponse>> InquiryRefundAsync(InquiryRefundRequest request, CancellationToken cancellationToken = default);
 }

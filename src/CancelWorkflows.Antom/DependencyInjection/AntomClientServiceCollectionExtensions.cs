@@ -30,6 +30,19 @@ public static class AntomClientServiceCollectionExtensions
         return AddCore(services, AntomClientOptions.SectionName);
     }
 
+    /// <summary>
+    /// For a process that verifies Antom's notifications but never calls Antom: binds <see cref="AntomClientOptions"/> to
+    /// the section and validates at start-up only what verifying needs, <c>Antom:ClientId</c> and Antom's public key. No
+    /// <see cref="IAntomClient"/> is registered, and the merchant private key is neither needed nor read.
+    /// </summary>
+    public static OptionsBuilder<AntomClientOptions> AddAntomNotificationKeys(this IServiceCollection services, string configSectionPath = AntomClientOptions.SectionName)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(configSectionPath);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AntomClientOptions>>(new AntomNotificationKeysValidator(configSectionPath)));
+        return services.AddOptions<AntomClientOptions>().BindConfiguration(configSectionPath).ValidateOnStart();
+    }
+
     private static IHttpClientBuilder AddCore(IServiceCollection services, string section)
     {
         services.AddOptions<AntomClientOptions>().ValidateDataAnnotations().ValidateOnStart();

@@ -7,6 +7,7 @@ public static class AntomPaths
     public const string Cancel = "/ams/api/v1/payments/cancel";
     public const string InquiryPayment = "/ams/api/v1/payments/inquiryPayment";
     public const string InquiryRefund = "/ams/api/v1/payments/inquiryRefund";
+    public const string Refund = "/ams/api/v1/payments/refund";
     public const string SandboxPrefix = "SANDBOX_";
 
     public static string ForClient(string path, string clientId)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CancelWorkflows.Contracts;
+using CancelWorkflows.Workflows;
 using CancelWorkflows.Workflows.Cancel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -63,8 +64,9 @@ public static class ResolveEscalationEndpoint
 
             var resolvedBy = ApiCaller.Of(user).Name;
             var resolution = new EscalationResolution(body!.Outcome!, resolvedBy, body.Note);
-            await services.Temporal.GetWorkflowHandle<CancelPaymentWorkflow>(address.WorkflowId)
-                .SignalAsync(wf => wf.ResolveEscalationAsync(resolution), new WorkflowSignalOptions { Rpc = new RpcOptions { CancellationToken = cancellationToken } });
+            // By name: the handler reads its payload itself (a malformed one is recorded, never fails the workflow).
+            await services.Temporal.GetWorkflowHandle(address.WorkflowId)
+                .SignalAsync(TemporalNames.ResolveEscalationSignal, [resolution], new WorkflowSignalOptions { Rpc = new RpcOptions { CancellationToken = cancellationToken } });
             return TypedResults.Accepted(
                 address.StatusUrl,
                 new ResolveEscalationResult

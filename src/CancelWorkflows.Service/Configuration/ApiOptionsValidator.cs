@@ -6,7 +6,7 @@ namespace CancelWorkflows.Service.Configuration;
 
 /// <summary>
 /// Checks the <c>Api</c> section: every key a SHA-256 hex digest under a caller name that visibility can search, at least one
-/// caller outside dev mode, only known roles (as a list) and only for callers that have a key, and limits that are numbers.
+/// caller in a process that serves the API outside dev mode, only known roles (as a list) and only for callers that have a key, and limits that are numbers.
 /// </summary>
 public sealed class ApiOptionsValidator(ServiceMode mode, IConfiguration? configuration = null) : IValidateOptions<ApiOptions>
 {
@@ -30,7 +30,7 @@ public sealed class ApiOptionsValidator(ServiceMode mode, IConfiguration? config
             }
         }
 
-        if (!mode.IsDevMode && options.ApiKeys.Count == 0)
+        if (mode.Runs(ServiceRoles.Api) && !mode.IsDevMode && options.ApiKeys.Count == 0)
         {
             failures.Add("Api:ApiKeys has no caller, so nobody could use the API; set Api:ApiKeys:<caller> to the SHA-256 hex of that caller's key.");
         }

@@ -34,6 +34,18 @@ public sealed class CancelOptions
     /// <summary>While a refund is expected: how often Antom is asked whether it went through.</summary>
     public TimeSpan ReconciliationPollInterval { get; set; } = Defaults.ReconciliationPollInterval;
 
+    /// <summary>While escalated, Antom is checked at <see cref="EscalationPollInterval"/>, then twice as long after each
+    /// check, up to this.</summary>
+    public TimeSpan EscalationMaxPollInterval { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Added to <c>Antom:Timeout</c> for the StartToClose of each Antom activity: after a worker dies mid-call,
+    /// the call is known lost (and resent) this long after the client itself would have given up. At least 1 s.</summary>
+    public TimeSpan AntomCallMargin { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long inquiryPayment is retried when it must confirm a final refusal that followed a lost answer
+    /// (A3); past it the case goes to support (A4).</summary>
+    public TimeSpan ConfirmationInquiryTimeout { get; set; } = TimeSpan.FromMinutes(3);
+
     /// <summary>Base of Temporal Web links (e.g. https://temporal.example.com). Dev mode sets its own UI.</summary>
     public string? TemporalWebBaseUrl { get; set; }
 

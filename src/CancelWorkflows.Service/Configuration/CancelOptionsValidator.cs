@@ -36,6 +36,19 @@ public sealed class CancelOptionsValidator : IValidateOptions<CancelOptions>
         Positive(options.EscalationPollInterval, "Cancel:EscalationPollInterval", failures);
         Positive(options.ReconciliationSla, "Cancel:ReconciliationSla", failures);
         Positive(options.ReconciliationPollInterval, "Cancel:ReconciliationPollInterval", failures);
+        if (options.EscalationMaxPollInterval < options.EscalationPollInterval)
+        {
+            failures.Add("Cancel:EscalationMaxPollInterval must be at least Cancel:EscalationPollInterval (the check backs off from one to the other).");
+        }
+
+        if (options.AntomCallMargin < TimeSpan.FromSeconds(1))
+        {
+            failures.Add(
+                "Cancel:AntomCallMargin must be at least 00:00:01: it is added to Antom:Timeout for each Antom activity's StartToClose, " +
+                "and a smaller one would count calls as lost while the client still waits for Antom's answer.");
+        }
+
+        Positive(options.ConfirmationInquiryTimeout, "Cancel:ConfirmationInquiryTimeout", failures);
 
         if (!string.IsNullOrWhiteSpace(options.TemporalWebBaseUrl)
             && (!Uri.TryCreate(options.TemporalWebBaseUrl, UriKind.Absolute, out var web) || (web.Scheme != Uri.UriSchemeHttp && web.Scheme != Uri.UriSchemeHttps)))

@@ -21,6 +21,11 @@ public sealed class SupportOptionsValidator : IValidateOptions<SupportOptions>
             failures.Add("Support:Timeout must be between 00:00:01 and 00:05:00.");
         }
 
+        if (options.DeliveryTimeout < options.Timeout)
+        {
+            failures.Add("Support:DeliveryTimeout must be at least Support:Timeout (one delivery attempt), e.g. 01:00:00.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -1,11 +1,12 @@
 namespace CancelWorkflows.Service.Configuration;
 
-/// <summary>Configuration section <c>Temporal</c>: where the cluster is. No address → dev mode (design.md).</summary>
+/// <summary>Configuration section <c>Temporal</c>: where the cluster is. No address: dev mode in the Development
+/// environment, refused in any other (<see cref="Hosting.ServiceModeResolver"/>).</summary>
 public sealed class TemporalOptions
 {
     public const string Section = "Temporal";
 
-    /// <summary><c>host:port</c> of the Temporal frontend. Unset: dev mode starts its own dev server.</summary>
+    /// <summary><c>host:port</c> of the Temporal frontend. Unset: dev mode starts its own dev server (Development only).</summary>
     public string? Address { get; set; }
 
     public string Namespace { get; set; } = "default";

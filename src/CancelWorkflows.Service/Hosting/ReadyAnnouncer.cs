@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace CancelWorkflows.Service.Hosting;
 
 /// <summary>
-/// Once the host has started and every health check passes (Temporal reachable, worker polling), prints where everything
+/// Once the host has started and every health check passes (Temporal reachable; a worker polling), prints where everything
 /// is and the line <c>CancelWorkflows ready</c> that people and scripts wait for.
 /// </summary>
 public sealed class ReadyAnnouncer(
@@ -16,6 +16,7 @@ public sealed class ReadyAnnouncer(
     HealthCheckService health,
     IServer server,
     IOptions<TemporalOptions> temporal,
+    IHostEnvironment environment,
     ILogger<ReadyAnnouncer> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
@@ -53,7 +54,7 @@ public sealed class ReadyAnnouncer(
         }
 
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        await Console.Out.WriteLineAsync(ReadyBanner.Format(mode, addresses, temporal.Value));
+        await Console.Out.WriteLineAsync(ReadyBanner.Format(mode, addresses, temporal.Value, environment.IsDevelopment()));
         await Console.Out.FlushAsync(stoppingToken);
     }
 }

@@ -1,5 +1,4 @@
 using CancelWorkflows.Service.Configuration;
-using CancelWorkflows.Service.DevMode;
 using CancelWorkflows.Workflows;
 
 namespace CancelWorkflows.Service.Hosting;
@@ -9,7 +8,11 @@ public static class ReadyBanner
 {
     public const string ReadyLine = "CancelWorkflows ready";
 
-    public static string Format(ServiceMode mode, IEnumerable<string> apiAddresses, TemporalOptions temporal)
+    /// <param name="mode">Roles and dev mode.</param>
+    /// <param name="apiAddresses">Where Kestrel listens.</param>
+    /// <param name="temporal">The Temporal settings.</param>
+    /// <param name="development">The host runs in the Development environment.</param>
+    public static string Format(ServiceMode mode, IEnumerable<string> apiAddresses, TemporalOptions temporal, bool development = false)
     {
         ArgumentNullException.ThrowIfNull(mode);
         ArgumentNullException.ThrowIfNull(temporal);
@@ -20,9 +23,9 @@ public static class ReadyBanner
             lines.Add($"  API              {dev.ApiUrl}  (OpenAPI {dev.ApiUrl}/openapi/v1.json, health {dev.ApiUrl}/health)");
             lines.Add($"  Temporal Web     {dev.TemporalWebUrl}");
             lines.Add($"  Temporal gRPC    {dev.TemporalAddress}  (namespace {temporal.Namespace}, task queue {TemporalNames.TaskQueue})");
-            lines.Add($"  Antom simulator  {dev.SimulatorUrl}  (merchant {DevModeSetup.MerchantClientId}, control API {dev.SimulatorUrl}/sim/v1/)");
+            lines.Add($"  Antom simulator  {dev.SimulatorUrl}  (merchant {dev.MerchantClientId}, control API {dev.SimulatorUrl}/sim/v1/)");
             lines.Add($"  Data folder      {dev.DataDir}");
-            lines.Add($"  Dev API key      {dev.Keys.DevApiKey}  (Authorization: Bearer $(cat {dev.Keys.DevApiKey}))");
+            lines.Add($"  Dev API key      {dev.DevApiKeyPath}  (Authorization: Bearer $(cat {dev.DevApiKeyPath}))");
             if (dev.StoppedStaleServers.Count > 0)
             {
                 lines.Add($"  (stopped a Temporal dev server left running by a killed dev mode: pid {string.Join(", ", dev.StoppedStaleServers)})");
@@ -30,11 +33,24 @@ public static class ReadyBanner
         }
         else
         {
-            lines.Add($"  API              {string.Join(", ", apiAddresses)}");
+            lines.Add($"  Roles            {ServiceOptions.Describe(mode.Roles)}  ({Serves(mode)})");
+            lines.Add($"  Listening        {string.Join(", ", apiAddresses)}");
             lines.Add($"  Temporal         {temporal.Address}  (namespace {temporal.Namespace}, task queue {TemporalNames.TaskQueue})");
+            if (development)
+            {
+                lines.Add("  Development environment with Temporal:Address: production-shaped against that server, no dev mode");
+            }
         }
 
         lines.Add(ReadyLine);
         return string.Join(Environment.NewLine, lines);
     }
+
+    private static string Serves(ServiceMode mode) => string.Join(", ", new[]
+    {
+        mode.Runs(ServiceRoles.Api) ? "/v1/cancellations, /v1/promotions, /openapi/v1.json" : null,
+        mode.Runs(ServiceRoles.Ingress) ? "Antom notifications" : null,
+        mode.Runs(ServiceRoles.Worker) ? $"worker on {TemporalNames.TaskQueue}" : null,
+        "/health, /alive",
+    }.Where(s => s is not null));
 }

@@ -46,7 +46,8 @@ public static class ServiceRunner
         return ExitCodes.Success;
     }
 
-    private static List<string> ValidationFailures(Exception e) => e switch
+    /// <summary>The messages of start-up validation failures in <paramref name="e"/>; empty when it is something else.</summary>
+    public static List<string> ValidationFailures(Exception e) => e switch
     {
         OptionsValidationException v => [.. v.Failures],
         AggregateException a when a.InnerExceptions.All(i => i is OptionsValidationException) =>

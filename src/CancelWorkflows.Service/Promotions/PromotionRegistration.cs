@@ -1,36 +1,20 @@
-using CancelWorkflows.Service.Hosting;
 using CancelWorkflows.Workflows.Promotions;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CancelWorkflows.Service.Promotions;
 
-/// <summary>Promotions in this host: options (section <c>Promotions</c>, validated at start), the holds source's HTTP
-/// client, the schedule services, the API, the holds-source contract in the OpenAPI document, and dev mode's demo source.</summary>
+/// <summary>Promotions in this host: the API's options (section <c>Promotions</c>, validated at start), schedule services
+/// and the holds-source contract in the OpenAPI document; the holds source the worker's activity lists from.</summary>
 public static class PromotionRegistration
 {
-    public static IServiceCollection AddPromotions(this IServiceCollection services, ServiceMode mode)
+    /// <summary>The api role: <c>/v1/promotions</c> and what it needs.</summary>
+    public static IServiceCollection AddPromotions(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(mode);
         services.AddOptions<PromotionOptions>().BindConfiguration(PromotionOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PromotionOptions>, PromotionOptionsValidator>();
-        services.AddOptions<HoldsSourceOptions>().BindConfiguration(HoldsSourceOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<HoldsSourceOptions>, HoldsSourceOptionsValidator>();
-        if (mode.DevMode is { } dev)
-        {
-            // Dev mode lists the demo holds it serves itself, unless a holds source is configured.
-            services.PostConfigure<HoldsSourceOptions>(o =>
-            {
-                if (string.IsNullOrWhiteSpace(o.HoldsSourceUrl))
-                {
-                    o.HoldsSourceUrl = dev.ApiUrl.TrimEnd('/') + DemoHoldsSource.Path;
-                    o.HoldsSourceToken ??= dev.DevApiKey;
-                }
-            });
-            services.AddSingleton<DemoHoldsSource>();
-        }
-
-        services.AddHttpClient(HoldsActivities.HttpClientName);
+        services.AddHoldsSource();
         services.AddSingleton<PromotionScheduleFactory>();
         services.AddSingleton<PromotionScheduler>();
         services.AddSingleton<PromotionViews>();
@@ -38,16 +22,20 @@ public static class PromotionRegistration
         return services;
     }
 
-    /// <summary>Maps <c>/v1/promotions</c> and, in dev mode, the demo holds source.</summary>
+    /// <summary><c>Promotions:HoldsSource*</c>: the api refuses promotions without one; the worker lists holds from it.</summary>
+    public static IServiceCollection AddHoldsSource(this IServiceCollection services)
+    {
+        services.AddOptions<HoldsSourceOptions>().BindConfiguration(HoldsSourceOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HoldsSourceOptions>, HoldsSourceOptionsValidator>());
+        services.AddHttpClient(HoldsActivities.HttpClientName);
+        return services;
+    }
+
+    /// <summary>Maps <c>/v1/promotions</c>.</summary>
     public static IEndpointRouteBuilder MapPromotions(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapPromotionsApi();
-        if (app.ServiceProvider.GetService<DemoHoldsSource>() is not null)
-        {
-            app.MapGet(DemoHoldsSource.Path, DemoHoldsSource.HandleAsync).ExcludeFromDescription();
-        }
-
         return app;
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using CancelWorkflows.Service.Configuration;
-using CancelWorkflows.Service.DevMode;
 using CancelWorkflows.Service.Health;
 using CancelWorkflows.Service.Hosting;
 using CancelWorkflows.Service.Observability;
@@ -17,7 +16,8 @@ using Temporalio.Runtime;
 
 namespace CancelWorkflows.Service.Temporal;
 
-/// <summary>Temporal for this host: one runtime, the client, dev mode's servers when in dev mode, and the hosted worker.</summary>
+/// <summary>Temporal for this host: one runtime, the client and its health check for every role; the hosted worker for the
+/// worker role.</summary>
 public static class TemporalRegistration
 {
     public static IHostApplicationBuilder AddCancelWorkflowsTemporal(this IHostApplicationBuilder builder, ServiceMode mode)
@@ -36,12 +36,22 @@ public static class TemporalRegistration
             .Configure<IOptions<TemporalOptions>, TemporalRuntime, TemporalTracingInterceptor>(
                 (client, temporal, runtime, tracing) => TemporalClientSettings.Apply(client, temporal.Value, mode, runtime, tracing));
 
-        if (mode.IsDevMode)
+        // Ready when Temporal answers: enough for the api and the ingress, which only talk to Temporal.
+        services.AddHealthChecks().AddCheck<TemporalHealthCheck>("temporal", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        if (mode.Runs(ServiceRoles.Worker))
         {
-            // Before the worker: hosted services start in registration order and stop in reverse.
-            services.AddDevModeServers(mode.DevMode);
+            services.AddCancelWorkflowsWorker();
         }
 
+        return builder;
+    }
+
+    /// <summary>
+    /// The hosted worker on <c>cancel-payments</c>: every workflow and activity, its tuning (<c>Temporal:Worker:*</c>), its
+    /// graceful stop (<c>Service:ShutdownGrace</c>), and its health check (ready only while this process polls).
+    /// </summary>
+    private static void AddCancelWorkflowsWorker(this IServiceCollection services)
+    {
         // The client interceptor is also a worker interceptor, so the worker (built on this client) uses it too.
         services.AddHostedTemporalWorker(TemporalNames.TaskQueue)
             .AddScopedActivities<AntomActivities>()
@@ -52,13 +62,16 @@ public static class TemporalRegistration
             .AddWorkflow<RefundReconciliationWorkflow>()
             .AddWorkflow<PromoExpiryWorkflow>()
             .ConfigureOptions()
-            .Configure<IOptions<WorkerTuningOptions>>((worker, tuning) => tuning.Value.ApplyTo(worker));
+            .Configure<IOptions<WorkerTuningOptions>, IOptions<ServiceOptions>>((worker, tuning, service) =>
+            {
+                tuning.Value.ApplyTo(worker);
+
+                // On SIGTERM the worker stops polling at once, then lets running activities finish for this long: an
+                // Antom call in flight completes and its answer is recorded, instead of being cancelled into "no answer".
+                worker.GracefulShutdownTimeout = service.Value.ShutdownGrace;
+            });
         services.AddOptions<WorkerTuningOptions>().BindConfiguration(WorkerTuningOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkerTuningOptions>, WorkerTuningOptions.Validator>();
-
-        services.AddHealthChecks()
-            .AddCheck<TemporalHealthCheck>("temporal", tags: [ServiceDefaultsExtensions.ReadyTag])
-            .AddCheck<WorkerHealthCheck>("worker", tags: [ServiceDefaultsExtensions.ReadyTag]);
-        return builder;
+        services.AddHealthChecks().AddCheck<WorkerHealthCheck>("worker", tags: [ServiceDefaultsExtensions.ReadyTag]);
     }
 }

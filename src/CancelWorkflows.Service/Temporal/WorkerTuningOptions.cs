@@ -23,12 +23,22 @@ public sealed class WorkerTuningOptions
     /// <summary>Activities run at once (SDK default 100).</summary>
     public int MaxConcurrentActivities { get; set; } = 100;
 
+    /// <summary>Long polls for workflow tasks held open at once (SDK default 5: 4 on this worker's sticky queue, 1 on
+    /// <c>cancel-payments</c>). A poll waits up to a minute for a task; more pollers only help a worker whose slots sit
+    /// idle while tasks wait on the queue (schedule-to-start latency), so scale out with workers first.</summary>
+    public int MaxConcurrentWorkflowTaskPolls { get; set; } = 5;
+
+    /// <summary>Long polls for activity tasks held open at once (SDK default 5).</summary>
+    public int MaxConcurrentActivityTaskPolls { get; set; } = 5;
+
     public void ApplyTo(TemporalWorkerOptions worker)
     {
         ArgumentNullException.ThrowIfNull(worker);
         worker.MaxCachedWorkflows = MaxCachedWorkflows;
         worker.MaxConcurrentWorkflowTasks = MaxConcurrentWorkflowTasks;
         worker.MaxConcurrentActivities = MaxConcurrentActivities;
+        worker.MaxConcurrentWorkflowTaskPolls = MaxConcurrentWorkflowTaskPolls;
+        worker.MaxConcurrentActivityTaskPolls = MaxConcurrentActivityTaskPolls;
     }
 
     /// <summary>Refuses values the worker cannot run with; each message names its setting.</summary>
@@ -51,6 +61,17 @@ public sealed class WorkerTuningOptions
             if (options.MaxConcurrentActivities is < 1 or > 10_000)
             {
                 failures.Add("Temporal:Worker:MaxConcurrentActivities must be between 1 and 10000 (default 100).");
+            }
+
+            // A poll takes a slot's task; more polls than slots would only wait for a free slot.
+            if (options.MaxConcurrentWorkflowTaskPolls < 1 || options.MaxConcurrentWorkflowTaskPolls > Math.Min(100, options.MaxConcurrentWorkflowTasks))
+            {
+                failures.Add("Temporal:Worker:MaxConcurrentWorkflowTaskPolls must be between 1 and 100, and at most Temporal:Worker:MaxConcurrentWorkflowTasks (default 5).");
+            }
+
+            if (options.MaxConcurrentActivityTaskPolls < 1 || options.MaxConcurrentActivityTaskPolls > Math.Min(100, options.MaxConcurrentActivities))
+            {
+                failures.Add("Temporal:Worker:MaxConcurrentActivityTaskPolls must be between 1 and 100, and at most Temporal:Worker:MaxConcurrentActivities (default 5).");
             }
 
             return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -33,7 +33,9 @@ public sealed record CancelCallInput(string? PaymentRequestId, string? PaymentId
 /// <summary>One cancel call's result. No answer (timeout, 5xx, dropped, unverifiable) is classified Unknown (A3).</summary>
 public sealed record CancelCallResult(CancelAnswerClassification Classification, string? CancelTime, string? NoAnswer, string? Detail, long ElapsedMs);
 
-public sealed record InquiryInput(string? PaymentRequestId, string? PaymentId);
+/// <summary><c>RetryUntilStatusKnown</c>: no answer, U, or a paymentStatus we do not know is a retryable failure instead of
+/// a result, so Temporal retries the inquiry (within the caller's schedule-to-close) until Antom shows a status.</summary>
+public sealed record InquiryInput(string? PaymentRequestId, string? PaymentId, bool RetryUntilStatusKnown = false);
 
 public sealed record InquiryResult(bool Answered, PaymentSnapshot? Payment, string? ResultStatus, string? ResultCode, string? NoAnswer);
 

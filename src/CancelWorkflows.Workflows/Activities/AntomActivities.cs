@@ -31,24 +31,18 @@ public sealed class AntomActivities(IAntomClient antom, CancelPolicy policy, Tim
         ArgumentNullException.ThrowIfNull(input);
         var call = await antom.InquiryPaymentAsync(
             new InquiryPaymentRequest(input.PaymentId, input.PaymentRequestId), ActivityExecutionContext.Current.CancellationToken);
-        var answer = call.Answer ?? throw NoAnswer("inquiryPayment", call.NoAnswer, call.Detail);
+        ThrowUnlessStatusKnown(call);
+        var answer = call.Answer!;
         var status = answer.Result.ResultStatus;
         if (status != "S")
         {
             var classification = CancelAnswerClassifier.Classify(status, answer.Result.ResultCode);
-            if (classification.Kind == CancelAnswerKind.Unknown)
-            {
-                throw NoAnswer("inquiryPayment", null, $"resultStatus {status ?? "(missing)"} {answer.Result.ResultCode}");
-            }
-
             return new(null, null, status, answer.Result.ResultCode, classification.Kind == CancelAnswerKind.ConfigurationError, MethodKnown: false);
         }
 
         var snapshot = PaymentSnapshots.From(answer);
-        var paymentStatus = PaymentStatusCodes.Parse(snapshot.Status)
-            ?? throw NoAnswer("inquiryPayment", null, $"unknown paymentStatus '{snapshot.Status}'");
         var facts = new PaymentFacts(
-            paymentStatus,
+            PaymentStatusCodes.Parse(snapshot.Status)!.Value,
             snapshot.MethodType,
             snapshot.CreateTime,
             snapshot.PaymentTime,
@@ -88,14 +82,20 @@ public sealed class AntomActivities(IAntomClient antom, CancelPolicy policy, Tim
         return new(classification, answer.CancelTime, null, answer.Result.ResultMessage, elapsed);
     }
 
-    /// <summary>inquiryPayment for a status check (the last inquiry before escalating, polls while escalated).
-    /// No answer is a result here, not a failure: the workflow decides.</summary>
+    /// <summary>inquiryPayment for a status check (the last inquiry before escalating, polls while escalated, the check of
+    /// a doubtful final answer). No answer is a result here, not a failure — the workflow decides — unless the input asks
+    /// to retry until the payment's status is known.</summary>
     [Activity("InquirePayment")]
     public async Task<InquiryResult> InquireAsync(InquiryInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var call = await antom.InquiryPaymentAsync(
             new InquiryPaymentRequest(input.PaymentId, input.PaymentRequestId), ActivityExecutionContext.Current.CancellationToken);
+        if (input.RetryUntilStatusKnown)
+        {
+            ThrowUnlessStatusKnown(call);
+        }
+
         if (call.Answer is not { } answer)
         {
             return new(false, null, null, null, call.NoAnswer?.ToString());
@@ -154,6 +154,22 @@ public sealed class AntomActivities(IAntomClient antom, CancelPolicy policy, Tim
         ActivityExecutionContext.Current.MetricMeter
             .CreateCounter<long>(UnknownPaymentMethodMetric, "{payment}", "Eligibility checks of a payment whose method the catalogue does not know")
             .Add(1, [new KeyValuePair<string, object>(MethodTag, method)]);
+    }
+
+    /// <summary>Throws a retryable failure unless Antom answered S with a paymentStatus we know, or answered F (a final
+    /// refusal that a retry would not change; the caller sees it as "no status").</summary>
+    private static void ThrowUnlessStatusKnown(AntomCall<InquiryPaymentResponse> call)
+    {
+        var answer = call.Answer ?? throw NoAnswer("inquiryPayment", call.NoAnswer, call.Detail);
+        var status = answer.Result.ResultStatus;
+        if (status == "S")
+        {
+            _ = PaymentStatusCodes.Parse(answer.PaymentStatus) ?? throw NoAnswer("inquiryPayment", null, $"unknown paymentStatus '{answer.PaymentStatus}'");
+        }
+        else if (CancelAnswerClassifier.Classify(status, answer.Result.ResultCode).Kind == CancelAnswerKind.Unknown)
+        {
+            throw NoAnswer("inquiryPayment", null, $"resultStatus {status ?? "(missing)"} {answer.Result.ResultCode}");
+        }
     }
 
     private static ApplicationFailureException NoAnswer(string api, NoAnswerReason? reason, string? detail) =>

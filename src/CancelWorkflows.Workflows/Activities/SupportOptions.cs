@@ -16,4 +16,8 @@ public sealed class SupportOptions
 
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long one notice is retried before the workflow records it as not delivered and goes on waiting,
+    /// still escalated (a support outage must not wedge a cancellation).</summary>
+    public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromHours(1);
 }

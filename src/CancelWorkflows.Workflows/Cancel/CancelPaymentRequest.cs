@@ -26,4 +26,8 @@ public sealed record CancelPaymentRequest
     public CancelMode Mode { get; init; } = CancelMode.Standard;
 
     public CancelSettings Settings { get; init; } = new();
+
+    /// <summary>Set only by the workflow itself when a long escalation continues as new: the run resumes waiting for the
+    /// resolution with this state. Null for every start from outside.</summary>
+    public EscalationCarryOver? Resume { get; init; }
 }

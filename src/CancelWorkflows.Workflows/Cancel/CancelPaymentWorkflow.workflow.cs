@@ -3,6 +3,7 @@ using CancelWorkflows.Workflows.Activities;
 using CancelWorkflows.Workflows.Promotions;
 using CancelWorkflows.Workflows.Reconciliation;
 using Temporalio.Common;
+using Temporalio.Converters;
 using Temporalio.Exceptions;
 using Temporalio.Workflows;
 
@@ -12,13 +13,20 @@ namespace CancelWorkflows.Workflows.Cancel;
 /// Cancels one Antom payment and never loses track of it (design.md, "CancelPaymentWorkflow"):
 /// validate (A2) → eligibility (W1–W5, N1–N3, C1–C5) → cancel (A1, A3) → bounded U-retry (A3, A4) → last inquiry →
 /// escalation to support (A4) → outcome → watch window for late notifications (C4, C5).
-/// Deterministic code only: time, timers and randomness come from <see cref="Workflow"/>.
+/// Deterministic code only: time, timers and randomness come from <see cref="Workflow"/>. Changes to the commands it
+/// issues are gated by <see cref="CancelPatches"/> (and <see cref="SearchAttributeBatch.PatchId"/>).
 /// </summary>
 [Workflow(TemporalNames.CancelPaymentWorkflow)]
 public sealed class CancelPaymentWorkflow
 {
-    private readonly CancelStatus status = new();
-    private readonly LateNotifications notices = new();
+    /// <summary>When a long escalation continues as new, its status keeps this many of the first steps (the story up to
+    /// the escalation) and <see cref="LatestStepsKept"/> of the latest; the rest is counted in <c>StepsOmitted</c>.</summary>
+    public const int FirstStepsKept = 50;
+
+    public const int LatestStepsKept = 200;
+
+    private readonly CancelStatus status;
+    private readonly LateNotifications notices;
     private readonly CallerCallbacks callbacks;
     private readonly RefundReconciler reconciler;
     private readonly SearchAttributeBatch searchAttributes = new();
@@ -31,6 +39,10 @@ public sealed class CancelPaymentWorkflow
     public CancelPaymentWorkflow(CancelPaymentRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        status = request.Resume?.Status ?? new CancelStatus();
+        notices = new LateNotifications(request.Resume?.Notices);
+        lastInquiry = request.Resume?.LastInquiry;
+        reportedToPromotion = request.Resume?.ReportedToPromotion ?? false;
         callbacks = new CallerCallbacks(request.CallbackUrl);
         reconciler = new RefundReconciler(status, notices, request.Settings, callbacks);
     }
@@ -38,17 +50,23 @@ public sealed class CancelPaymentWorkflow
     [WorkflowRun]
     public async Task<CancelStatus> RunAsync(CancelPaymentRequest request)
     {
-        Start(request);
-        Validate(request);
-        searchAttributes.Begin();
-
-        var eligibility = await CheckEligibilityAsync(request);
-        if (eligibility is null || Decide(eligibility))
+        if (request.Resume is { } resume)
         {
-            var last = await CancelWithRetriesAsync(request);
-            if (last is { Kind: CancelAnswerKind.Unknown })
+            await ResumeEscalationAsync(request, resume);
+        }
+        else
+        {
+            Start(request);
+            Validate(request);
+            searchAttributes.Begin();
+
+            var eligibility = await CheckEligibilityAsync(request);
+            if (eligibility is null || Decide(eligibility))
             {
-                await EscalateAsync(request, $"cancel answered U {status.Attempts.Count} times (A4)");
+                if (await CancelWithRetriesAsync(request) is { } escalation)
+                {
+                    await EscalateAsync(request, escalation);
+                }
             }
         }
 
@@ -66,31 +84,42 @@ public sealed class CancelPaymentWorkflow
     [WorkflowQuery(TemporalNames.HasNotificationQuery)]
     public bool HasNotification(string notificationId) => notices.Has(notificationId);
 
-    /// <summary>Support's resolution. The first one wins; later ones are recorded but change nothing.</summary>
+    /// <summary>Support's resolution (<see cref="EscalationResolution"/>). The first one given while escalated wins; later
+    /// ones are recorded but change nothing, and so is one that arrives before the case is escalated (it must not resolve
+    /// a later escalation in advance). A null or unreadable payload is recorded and ignored.</summary>
     [WorkflowSignal(TemporalNames.ResolveEscalationSignal)]
-    public Task ResolveEscalationAsync(EscalationResolution input)
+    public Task ResolveEscalationAsync(IRawValue input)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        if (resolution is null)
+        if (!SignalPayloads.TryRead<EscalationResolution>(status, TemporalNames.ResolveEscalationSignal, input, SignalPayloads.ProblemOf, out var given))
         {
-            resolution = input with { ResolvedAt = input.ResolvedAt ?? Workflow.UtcNow };
-            Step("resolution received", $"{input.Outcome} by {input.ResolvedBy}");
+            return Task.CompletedTask;
+        }
+
+        if (resolution is not null)
+        {
+            Step("resolution ignored", $"already resolved by {resolution.ResolvedBy}");
+        }
+        else if (!status.Escalated && Workflow.Patched(CancelPatches.IgnoreResolutionBeforeEscalation))
+        {
+            Step("resolution ignored", $"{given.Outcome} by {given.ResolvedBy}: not escalated (outcome {status.Outcome ?? "not decided yet"}); a resolution counts only for an escalated cancellation");
         }
         else
         {
-            Step("resolution ignored", $"already resolved by {resolution.ResolvedBy}");
+            resolution = given with { ResolvedAt = given.ResolvedAt ?? Workflow.UtcNow };
+            Step("resolution received", $"{given.Outcome} by {given.ResolvedBy}");
         }
 
         return Task.CompletedTask;
     }
 
-    /// <summary>An Antom notifyPayment, at any step. A success for a payment being cancelled or cancelled does not revive
-    /// it (C4): the refund it causes is reconciled once the outcome is known (C5).</summary>
+    /// <summary>An Antom notifyPayment (<see cref="PaymentNotice"/>), at any step. A success for a payment being cancelled
+    /// or cancelled does not revive it (C4): the refund it causes is reconciled once the outcome is known (C5). A null or
+    /// unreadable payload is recorded and ignored.</summary>
     [WorkflowSignal(TemporalNames.PaymentNotifiedSignal)]
-    public Task PaymentNotifiedAsync(PaymentNotice notice)
+    public Task PaymentNotifiedAsync(IRawValue input)
     {
-        ArgumentNullException.ThrowIfNull(notice);
-        if (!notices.Receive(status, notice))
+        if (!SignalPayloads.TryRead<PaymentNotice>(status, TemporalNames.PaymentNotifiedSignal, input, SignalPayloads.ProblemOf, out var notice)
+            || !notices.Receive(status, notice))
         {
             return Task.CompletedTask;
         }
@@ -109,17 +138,23 @@ public sealed class CancelPaymentWorkflow
         return Task.CompletedTask;
     }
 
+    /// <summary>An Antom notifyRefund (<see cref="RefundNotice"/>); a null or unreadable payload is recorded and ignored.</summary>
     [WorkflowSignal(TemporalNames.RefundNotifiedSignal)]
-    public Task RefundNotifiedAsync(RefundNotice notice)
+    public Task RefundNotifiedAsync(IRawValue input)
     {
-        notices.Receive(status, notice);
+        if (SignalPayloads.TryRead<RefundNotice>(status, TemporalNames.RefundNotifiedSignal, input, SignalPayloads.ProblemOf, out var notice))
+        {
+            notices.Receive(status, notice);
+        }
+
         return Task.CompletedTask;
     }
 
-    private static ActivityOptions AntomCallOptions(string summary, int maximumAttempts) => new()
+    private static ActivityOptions AntomCallOptions(CancelSettings settings, string summary, int maximumAttempts) => new()
     {
-        // The Antom client has its own (shorter) timeout per call; this one covers a worker that died mid-call.
-        StartToCloseTimeout = TimeSpan.FromSeconds(30),
+        // The Antom client gives up after its own timeout; this covers a worker that died mid-call, so the call is known
+        // lost (and resent, or retried) soon after the client itself would have given up.
+        StartToCloseTimeout = settings.AntomActivityTimeout(),
         RetryPolicy = new RetryPolicy
         {
             InitialInterval = TimeSpan.FromSeconds(2),
@@ -148,6 +183,11 @@ public sealed class CancelPaymentWorkflow
         if (string.IsNullOrWhiteSpace(request.PaymentRequestId) && string.IsNullOrWhiteSpace(request.PaymentId))
         {
             problem = "A2: neither paymentRequestId nor paymentId was given";
+        }
+        else if (request.Resume is not null && Workflow.Info.ContinuedRunId is null)
+        {
+            // Resume is the workflow's own hand-over between runs; from outside it would skip eligibility and the cancel.
+            problem = "A2: resume state is only accepted from this workflow's own earlier run";
         }
         else if (request.PaymentRequestId?.Length > 64 || request.PaymentId?.Length > 64)
         {
@@ -178,7 +218,7 @@ public sealed class CancelPaymentWorkflow
         {
             var result = await Workflow.ExecuteActivityAsync(
                 (AntomActivities a) => a.CheckEligibilityAsync(new(request.PaymentRequestId, request.PaymentId, request.Mode)),
-                AntomCallOptions("eligibility: inquiryPayment + cancel windows", maximumAttempts: 6));
+                AntomCallOptions(request.Settings, "eligibility: inquiryPayment + cancel windows", maximumAttempts: 6));
             if (result.Payment is { } payment)
             {
                 status.PaymentId ??= payment.PaymentId;
@@ -206,11 +246,35 @@ public sealed class CancelPaymentWorkflow
         }
         catch (ActivityFailureException e)
         {
-            // Antom's inquiry could not be read: the cancel call itself is authoritative (Antom applies its own
-            // windows), so go on and let its answer decide.
-            Step("eligibility unknown", $"inquiryPayment gave no usable answer ({e.InnerException?.Message ?? e.Message}); Antom's cancel answer decides");
+            var why = e.InnerException?.Message ?? e.Message;
+            status.EligibilityUnknown = true;
+            if (request.Mode == CancelMode.UnpaidOnly && Workflow.Patched(CancelPatches.UnpaidOnlyNeedsReadableStatus))
+            {
+                await RefuseUnreadableStatusAsync(request, why);
+            }
+
+            // Booking mode: the cancel call itself is authoritative (Antom applies its own windows; a paid booking is
+            // cancelled and refunded, which is what a booking cancellation wants), so go on and let its answer decide.
+            Step("eligibility unknown", $"inquiryPayment gave no usable answer ({why}); Antom's cancel answer decides");
             return null;
         }
+    }
+
+    /// <summary>
+    /// Unpaid-only (promo expiry): a cancel goes out only after an inquiry that answered and showed the payment unpaid,
+    /// because cancelling a hold the buyer just paid refunds a buyer who kept the deal (C2). Unreadable → nothing is sent
+    /// to Antom; the run is told (the hold stays undecided) and the workflow fails with a typed, non-retryable error, so
+    /// a later promotion run may start <c>cancel-&lt;id&gt;</c> again.
+    /// </summary>
+    private async Task RefuseUnreadableStatusAsync(CancelPaymentRequest request, string why)
+    {
+        var detail = $"unpaid-only: inquiryPayment could not show that the payment is unpaid ({why}); nothing was sent to Antom's cancel, the hold is left for a later run";
+        status.Detail = detail;
+        Step("eligibility unknown", detail);
+        SetDetails($"Not cancelled: the payment's status could not be read ({CancelFailureTypes.PaymentStatusUnreadable}).");
+        searchAttributes.Flush();
+        await ReportToPromotionAsync(request, statusUnreadable: true);
+        throw new ApplicationFailureException(detail, CancelFailureTypes.PaymentStatusUnreadable, nonRetryable: true);
     }
 
     /// <summary>Applies the eligibility verdict. True → go on to the cancel call.</summary>
@@ -243,20 +307,24 @@ public sealed class CancelPaymentWorkflow
     }
 
     /// <summary>The first call and at most three resends with the same ids while the answer is U (A3, A4).
-    /// Returns the last classification; null only if the loop decided something else.</summary>
-    private async Task<CancelAnswerClassification?> CancelWithRetriesAsync(CancelPaymentRequest request)
+    /// Returns why support must take over (A4), or null when the outcome is decided.</summary>
+    private async Task<string?> CancelWithRetriesAsync(CancelPaymentRequest request)
     {
         var delays = request.Settings.RetryDelays;
         var total = delays.Count + 1;
-        CancelAnswerClassification? last = null;
         for (var attempt = 1; attempt <= total; attempt++)
         {
             var result = await CallCancelAsync(request, attempt, total);
-            last = result.Classification;
-            if (last.Kind != CancelAnswerKind.Unknown)
+            var kind = result.Classification.Kind;
+            if (kind != CancelAnswerKind.Unknown)
             {
+                if (kind != CancelAnswerKind.Cancelled && AnEarlierAttemptHadNoFinalAnswer() && Workflow.Patched(CancelPatches.ConfirmFinalAnswerAfterLostAnswer))
+                {
+                    return await ConfirmRefusalAsync(request.Settings, result, attempt);
+                }
+
                 Conclude(result);
-                return last;
+                return null;
             }
 
             if (attempt < total)
@@ -271,7 +339,7 @@ public sealed class CancelPaymentWorkflow
         }
 
         // Before handing over (A4): one last inquiry; if Antom already shows CANCELLED, it is done.
-        var inquiry = await InquireAsync("last inquiry before escalation");
+        var inquiry = await InquireAsync(request.Settings, "last inquiry before escalation");
         if (inquiry?.Payment?.Status == "CANCELLED")
         {
             Finish(CancelOutcomes.Cancelled, "A3", null, "cancel answered U, but inquiryPayment shows CANCELLED");
@@ -279,7 +347,41 @@ public sealed class CancelPaymentWorkflow
         }
 
         lastInquiry = inquiry;
-        return last;
+        return $"cancel answered U {status.Attempts.Count} times (A4)";
+    }
+
+    /// <summary>True when an attempt before the last one got no final answer (no answer at all, or U).</summary>
+    private bool AnEarlierAttemptHadNoFinalAnswer() =>
+        status.Attempts.Take(status.Attempts.Count - 1).Any(a => a.Classification == nameof(CancelAnswerKind.Unknown));
+
+    /// <summary>
+    /// A3 after a lost answer: an earlier attempt had no final answer, so Antom may already have cancelled on it, and a
+    /// later non-S answer (ORDER_STATUS_INVALID, CANCEL_WINDOW_EXCEED at the window's edge, PROCESS_FAIL, …) may only say
+    /// so in its own way. inquiryPayment decides: CANCELLED → Cancelled; any other status → the answer stands; no
+    /// readable status within <see cref="CancelSettings.EffectiveConfirmationInquiryTimeout"/> → support (A4), since
+    /// neither "cancelled" nor the refusal is known to be true. Returns why support must take over, or null.
+    /// </summary>
+    private async Task<string?> ConfirmRefusalAsync(CancelSettings settings, CancelCallResult result, int attempt)
+    {
+        var c = result.Classification;
+        var answer = $"{c.ResultStatus} {c.ResultCode}".TrimEnd();
+        Step("answer to confirm", $"attempt {attempt} answered {answer}, but an earlier attempt got no final answer: Antom may have cancelled then; inquiryPayment decides (A3)");
+        var inquiry = await InquireUntilStatusKnownAsync(settings, $"did an earlier attempt cancel it? (attempt {attempt} answered {answer})");
+        var shown = inquiry is { ResultStatus: "S" } && PaymentStatusCodes.Parse(inquiry.Payment?.Status) is { } known ? known : (PaymentStatus?)null;
+        switch (shown)
+        {
+            case PaymentStatus.Cancelled:
+                Finish(CancelOutcomes.Cancelled, "A3", c.ResultCode, $"the cancel took effect on an earlier attempt: attempt {attempt} answered {answer}, inquiryPayment shows CANCELLED");
+                return null;
+            case { } other:
+                Step("answer confirmed", $"inquiryPayment shows {other.ToWire()}: the {answer} stands");
+                Conclude(result);
+                return null;
+            default:
+                lastInquiry = inquiry;
+                status.NeedsEngineer = c.Kind == CancelAnswerKind.ConfigurationError;
+                return $"cancel answered {answer} after an earlier attempt got no final answer, and inquiryPayment showed no status within {settings.EffectiveConfirmationInquiryTimeout}: neither Cancelled nor the {c.ResultStatus} is known to be true (A4)";
+        }
     }
 
     private async Task<CancelCallResult> CallCancelAsync(CancelPaymentRequest request, int attempt, int total)
@@ -289,7 +391,7 @@ public sealed class CancelPaymentWorkflow
         {
             result = await Workflow.ExecuteActivityAsync(
                 (AntomActivities a) => a.CancelAsync(new(request.PaymentRequestId, request.PaymentId, attempt)),
-                AntomCallOptions($"cancel attempt {attempt} of {total}", maximumAttempts: 1));
+                AntomCallOptions(request.Settings, $"cancel attempt {attempt} of {total}", maximumAttempts: 1));
         }
         catch (ActivityFailureException e)
         {
@@ -328,13 +430,24 @@ public sealed class CancelPaymentWorkflow
         }
     }
 
-    private async Task<InquiryResult?> InquireAsync(string why)
+    private Task<InquiryResult?> InquireAsync(CancelSettings settings, string why) =>
+        RunInquiryAsync(new(status.PaymentRequestId, status.PaymentId), AntomCallOptions(settings, $"inquiryPayment: {why}", maximumAttempts: 3), why);
+
+    /// <summary>inquiryPayment retried (no answer, U, unknown status) until Antom shows the payment's status, for at most
+    /// <see cref="CancelSettings.EffectiveConfirmationInquiryTimeout"/>; null when it never did.</summary>
+    private Task<InquiryResult?> InquireUntilStatusKnownAsync(CancelSettings settings, string why)
+    {
+        var options = AntomCallOptions(settings, $"inquiryPayment until the status is known: {why}", maximumAttempts: 0);
+        options.ScheduleToCloseTimeout = settings.EffectiveConfirmationInquiryTimeout;
+        options.RetryPolicy!.MaximumInterval = TimeSpan.FromSeconds(30);
+        return RunInquiryAsync(new(status.PaymentRequestId, status.PaymentId, RetryUntilStatusKnown: true), options, why);
+    }
+
+    private async Task<InquiryResult?> RunInquiryAsync(InquiryInput input, ActivityOptions options, string why)
     {
         try
         {
-            var result = await Workflow.ExecuteActivityAsync(
-                (AntomActivities a) => a.InquireAsync(new(status.PaymentRequestId, status.PaymentId)),
-                AntomCallOptions($"inquiryPayment: {why}", maximumAttempts: 3));
+            var result = await Workflow.ExecuteActivityAsync((AntomActivities a) => a.InquireAsync(input), options);
             Step("inquiry", $"{why}: {(result.Answered ? $"{result.ResultStatus} {result.Payment?.Status ?? result.ResultCode}" : $"no answer ({result.NoAnswer})")}");
             return result;
         }
@@ -355,9 +468,135 @@ public sealed class CancelPaymentWorkflow
         EscalationCounter.Add(1);
         Upsert(CancelSearchAttributes.Escalated.ValueSet(true));
         searchAttributes.Flush();
-        await status.NotifySupportAsync(reason, lastInquiry);
+
+        // The promotion run first: its summary must not wait on the support webhook (which may be down for an hour).
+        if (IsPromotionChild(request) && !reportedToPromotion && Workflow.Patched(CancelPatches.ReportPromotionBeforeSupport))
+        {
+            await ReportToPromotionAsync(request);
+        }
+
+        await status.NotifySupportAsync(reason, lastInquiry, settings.SupportDeliveryTimeout);
         await ReportToPromotionAsync(request);
 
+        if (Workflow.Patched(CancelPatches.BoundedEscalation))
+        {
+            var now = Workflow.UtcNow;
+            await WaitForResolutionAsync(request, new EscalationWait
+            {
+                Reason = reason,
+                SlaDeadline = now + settings.EscalationSla,
+                NextPollAt = now + settings.EscalationPollInterval,
+                PollInterval = settings.EscalationPollInterval,
+            });
+        }
+        else
+        {
+            await WaitForResolutionAsRecordedAsync(settings, reason);
+        }
+
+        FinishResolved();
+    }
+
+    /// <summary>The next run of a long escalation (continue-as-new): same workflow id, the state carried over, back to
+    /// waiting for the resolution.</summary>
+    private async Task ResumeEscalationAsync(CancelPaymentRequest request, EscalationCarryOver resume)
+    {
+        Validate(request);
+        status.RunId = Workflow.Info.RunId;
+        status.TemporalWebUrl = WorkflowStory.WebUrl(request.Settings.TemporalWebBaseUrl);
+        Step("continued as new", $"run {status.ContinuedAsNew + 1} of this cancellation, still escalated: {resume.Wait.Reason}");
+        searchAttributes.Begin();
+        await WaitForResolutionAsync(request, resume.Wait);
+        FinishResolved();
+    }
+
+    /// <summary>
+    /// Waits for support's resolution. The SLA re-notification keeps its cadence; the check of Antom backs off (the
+    /// interval doubles after each check up to <see cref="CancelSettings.EffectiveEscalationMaxPollInterval"/>), and the
+    /// run continues as new when its history gets long, so a case left open for months keeps a bounded history.
+    /// </summary>
+    private async Task WaitForResolutionAsync(CancelPaymentRequest request, EscalationWait wait)
+    {
+        var settings = request.Settings;
+        while (resolution is null)
+        {
+            var next = wait.NextPollAt < wait.SlaDeadline ? wait.NextPollAt : wait.SlaDeadline;
+            SetDetails($"Escalated to support: {wait.Reason}. Waiting for ResolveEscalation; next check {next:u}.");
+            var left = next - Workflow.UtcNow;
+            if (left > TimeSpan.Zero
+                && await Workflow.WaitConditionWithOptionsAsync(new(() => resolution is not null, left, "escalated: waiting for support or the next check")))
+            {
+                break;
+            }
+
+            if (Workflow.UtcNow >= wait.SlaDeadline)
+            {
+                wait.SlaDeadline = Workflow.UtcNow + settings.EscalationSla;
+                await status.NotifySupportAsync($"SLA of {settings.EscalationSla} passed without a resolution: {wait.Reason}", lastInquiry, settings.SupportDeliveryTimeout);
+            }
+
+            if (resolution is null && Workflow.UtcNow >= wait.NextPollAt)
+            {
+                var inquiry = await InquireAsync(settings, "escalated: is it cancelled after all?");
+                if (inquiry?.Payment?.Status == "CANCELLED")
+                {
+                    resolution = new("Cancelled", "antom-inquiry", "inquiryPayment shows CANCELLED", Workflow.UtcNow);
+                }
+
+                var doubled = wait.PollInterval * 2;
+                wait.PollInterval = doubled < settings.EffectiveEscalationMaxPollInterval ? doubled : settings.EffectiveEscalationMaxPollInterval;
+                wait.NextPollAt = Workflow.UtcNow + wait.PollInterval;
+            }
+
+            if (resolution is null && (Workflow.ContinueAsNewSuggested || Workflow.CurrentHistoryLength >= settings.EffectiveEscalationHistoryLimit))
+            {
+                await ContinueEscalationAsNewAsync(request, wait);
+            }
+        }
+    }
+
+    /// <summary>Continues as new with the state carried over, unless a signal handled meanwhile resolved the case.</summary>
+    private async Task ContinueEscalationAsNewAsync(CancelPaymentRequest request, EscalationWait wait)
+    {
+        searchAttributes.Flush();
+        await callbacks.DrainAsync(status);
+
+        // Lets every signal already delivered run first: its effect must be in the state handed over, not lost with this run.
+        await Workflow.WaitConditionAsync(() => Workflow.AllHandlersFinished);
+        if (resolution is not null)
+        {
+            return;
+        }
+
+        Step("continuing as new", $"history at {Workflow.CurrentHistoryLength} events; the case stays escalated in the next run");
+        status.ContinuedAsNew++;
+        KeepFirstAndLatestSteps();
+        var carried = new EscalationCarryOver
+        {
+            Status = status,
+            Notices = notices.Snapshot(),
+            LastInquiry = lastInquiry,
+            ReportedToPromotion = reportedToPromotion,
+            Wait = wait,
+        };
+        var next = request with { Resume = carried };
+        throw Workflow.CreateContinueAsNewException((CancelPaymentWorkflow wf) => wf.RunAsync(next));
+    }
+
+    /// <summary>Keeps the status (carried into every run and returned by queries) bounded over months of escalation.</summary>
+    private void KeepFirstAndLatestSteps()
+    {
+        var omit = status.Steps.Count - FirstStepsKept - LatestStepsKept;
+        if (omit > 0)
+        {
+            status.Steps.RemoveRange(FirstStepsKept, omit);
+            status.StepsOmitted += omit;
+        }
+    }
+
+    /// <summary>The wait as runs that escalated before <see cref="CancelPatches.BoundedEscalation"/> recorded it.</summary>
+    private async Task WaitForResolutionAsRecordedAsync(CancelSettings settings, string reason)
+    {
         var slaDeadline = Workflow.UtcNow + settings.EscalationSla;
         while (resolution is null)
         {
@@ -372,25 +611,30 @@ public sealed class CancelPaymentWorkflow
             if (Workflow.UtcNow >= slaDeadline)
             {
                 slaDeadline = Workflow.UtcNow + settings.EscalationSla;
-                await status.NotifySupportAsync($"SLA of {settings.EscalationSla} passed without a resolution: {reason}", lastInquiry);
+                await status.NotifySupportAsync($"SLA of {settings.EscalationSla} passed without a resolution: {reason}", lastInquiry, settings.SupportDeliveryTimeout);
                 continue;
             }
 
-            var inquiry = await InquireAsync("escalated: is it cancelled after all?");
+            var inquiry = await InquireAsync(settings, "escalated: is it cancelled after all?");
             if (inquiry?.Payment?.Status == "CANCELLED")
             {
                 resolution = new("Cancelled", "antom-inquiry", "inquiryPayment shows CANCELLED", Workflow.UtcNow);
             }
         }
+    }
 
+    private void FinishResolved()
+    {
         var resolved = resolution!;
         status.Resolution = resolved;
         Finish(CancelOutcomes.Resolved, "A4", status.ResultCode, $"resolved by {resolved.ResolvedBy}: {resolved.Outcome}");
     }
 
-    /// <summary>A hold cancelled by a promo-expiry run tells that run its outcome once decided (or escalated), so the
-    /// run's summary does not wait for the watch window.</summary>
-    private async Task ReportToPromotionAsync(CancelPaymentRequest request)
+    private static bool IsPromotionChild(CancelPaymentRequest request) => request.PromoId is not null && Workflow.Info.Parent is not null;
+
+    /// <summary>A hold cancelled by a promo-expiry run tells that run its outcome once decided (or escalated, or left
+    /// undecided because its status could not be read), so the run's summary does not wait for the watch window.</summary>
+    private async Task ReportToPromotionAsync(CancelPaymentRequest request, bool statusUnreadable = false)
     {
         if (reportedToPromotion || request.PromoId is null || Workflow.Info.Parent is not { } parent)
         {
@@ -400,7 +644,7 @@ public sealed class CancelPaymentWorkflow
         reportedToPromotion = true;
         try
         {
-            var report = new HoldDecided(status.PaymentRequestId!, status.Outcome, status.Rule, status.Escalated, status.LateSuccess);
+            var report = new HoldDecided(status.PaymentRequestId!, status.Outcome, status.Rule, status.Escalated, status.LateSuccess, StatusUnreadable: statusUnreadable);
             await Workflow.GetExternalWorkflowHandle<PromoExpiryWorkflow>(parent.WorkflowId).SignalAsync(wf => wf.HoldDecidedAsync(report));
         }
         catch (FailureException e)
@@ -417,9 +661,7 @@ public sealed class CancelPaymentWorkflow
         var until = Workflow.UtcNow + settings.WatchWindow;
         status.WatchUntil = until;
         SetDetails($"Outcome {status.Outcome} ({status.Rule}). Watching for late notifications until {until:u}.");
-        await reconciler.WatchAsync(() => until, $"watch window {settings.WatchWindow} for late notifications");
-        await callbacks.DrainAsync(status);
-        await Workflow.WaitConditionAsync(() => Workflow.AllHandlersFinished);
+        await reconciler.WatchThenDrainAsync(() => until, $"watch window {settings.WatchWindow} for late notifications");
         status.Completed = true;
         Step("completed", "watch window over");
     }

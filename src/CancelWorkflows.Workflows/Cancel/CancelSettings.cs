@@ -35,4 +35,47 @@ public sealed record CancelSettings
 
     /// <summary>Base of Temporal Web links (e.g. http://127.0.0.1:8233); null → no link.</summary>
     public string? TemporalWebBaseUrl { get; init; }
+
+    // The settings below are nullable without initialisers on purpose: a payload recorded before they existed
+    // deserialises to null, so a run replays with the behaviour it was started with (an initialiser would give it today's).
+
+    /// <summary>StartToClose of an Antom activity before <see cref="AntomTimeout"/> existed.</summary>
+    public static readonly TimeSpan LegacyAntomActivityTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The Antom client's own deadline for one call (<c>Antom:Timeout</c>).</summary>
+    public TimeSpan? AntomTimeout { get; init; }
+
+    /// <summary>Added to <see cref="AntomTimeout"/> for an Antom activity's StartToClose (<c>Cancel:AntomCallMargin</c>):
+    /// time to sign, report the result, and for a loaded worker.</summary>
+    public TimeSpan? AntomCallMargin { get; init; }
+
+    /// <summary>How long the escalation webhook is retried per notice (<c>Support:DeliveryTimeout</c>); null → until it
+    /// is delivered (runs started before the bound existed).</summary>
+    public TimeSpan? SupportDeliveryTimeout { get; init; }
+
+    /// <summary>While escalated, the poll interval doubles after each check up to this (<c>Cancel:EscalationMaxPollInterval</c>).</summary>
+    public TimeSpan? EscalationMaxPollInterval { get; init; }
+
+    /// <summary>How long inquiryPayment is retried when its answer must confirm a doubtful final answer
+    /// (<c>Cancel:ConfirmationInquiryTimeout</c>).</summary>
+    public TimeSpan? ConfirmationInquiryTimeout { get; init; }
+
+    /// <summary>While escalated, a run continues as new once its history has this many events (or the server suggests it).</summary>
+    public const int DefaultEscalationHistoryLimit = 2_000;
+
+    /// <summary>Not bound from configuration (the default suits production); tests lower it to record continue-as-new
+    /// histories of a reviewable size.</summary>
+    public int? EscalationHistoryLimit { get; init; }
+
+    public int EffectiveEscalationHistoryLimit => EscalationHistoryLimit ?? DefaultEscalationHistoryLimit;
+
+    public TimeSpan EffectiveEscalationMaxPollInterval => EscalationMaxPollInterval ?? TimeSpan.FromHours(24);
+
+    public TimeSpan EffectiveConfirmationInquiryTimeout => ConfirmationInquiryTimeout ?? TimeSpan.FromMinutes(3);
+
+    /// <summary>StartToClose of an activity that makes <paramref name="calls"/> Antom calls one after the other: the client's
+    /// own deadline for each plus the margin, so a call lost with its worker is known lost (and resent) soon after the
+    /// client itself would have given up. Runs started before these settings keep <see cref="LegacyAntomActivityTimeout"/>.</summary>
+    public TimeSpan AntomActivityTimeout(int calls = 1) =>
+        AntomTimeout is { } timeout && AntomCallMargin is { } margin ? (timeout * calls) + margin : LegacyAntomActivityTimeout;
 }

@@ -72,6 +72,23 @@ public sealed class CancelStatus
 
     public bool NeedsEngineer { get; set; }
 
+    /// <summary>inquiryPayment gave no usable answer at the eligibility step. In unpaid-only mode nothing is cancelled then
+    /// (the hold may have been paid); the workflow fails with <see cref="CancelFailureTypes.PaymentStatusUnreadable"/>.</summary>
+    public bool EligibilityUnknown { get; set; }
+
+    /// <summary>Signals whose payload was null or unreadable: recorded as a step and ignored.</summary>
+    public int IgnoredSignals { get; set; }
+
+    /// <summary>Support notices whose webhook was not reached within <c>Support:DeliveryTimeout</c>.</summary>
+    public int SupportDeliveryFailures { get; set; }
+
+    /// <summary>Runs this cancellation continued as new (a long escalation keeps each run's history bounded).</summary>
+    public int ContinuedAsNew { get; set; }
+
+    /// <summary>Steps left out of <see cref="Steps"/> when a long escalation continued as new (the first and the latest
+    /// are kept).</summary>
+    public int StepsOmitted { get; set; }
+
     /// <summary>Set by the API, never by the workflow: when a cancellation created with <c>notBefore</c> will start, while
     /// that time has not come (the workflow has run no code yet).</summary>
     public DateTimeOffset? ScheduledFor { get; set; }

@@ -12,8 +12,10 @@ namespace CancelWorkflows.Workflows.Cancel;
 /// <remarks>Gated by <see cref="PatchId"/>: runs that started before it replay with one upsert per call, as recorded
 /// (histories Histories/*.json; the batched path: Histories/batched-*.json). While the patch stands the SDK records
 /// it with a marker and its own <c>TemporalChangeVersion</c> upsert, so the happy path sends two upserts instead of three;
-/// once no run older than the patch is open (watch window 25 h), <c>Workflow.DeprecatePatch</c> and then removing the
-/// gate leaves one.</remarks>
+/// once no run older than the patch is open, <c>Workflow.DeprecatePatch</c> and then removing the gate leaves one. "No run
+/// older than the patch" is not the watch window alone (an escalated run stays open until support resolves it): check
+/// <c>temporal workflow count --query "WorkflowType = 'CancelPaymentWorkflow' AND ExecutionStatus = 'Running' AND
+/// StartTime &lt; '&lt;deploy time, RFC 3339&gt;'"</c> says 0 (temporal-config/README.md; <see cref="CancelPatches"/>).</remarks>
 public sealed class SearchAttributeBatch
 {
     public const string PatchId = "batch-search-attribute-upserts";

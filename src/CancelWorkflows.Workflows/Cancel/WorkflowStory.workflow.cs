@@ -35,28 +35,57 @@ public static class WorkflowStory
         status.PaymentRequestId = paymentRequestId;
         status.PaymentId = paymentId;
         status.StartedAt = Workflow.UtcNow;
-        status.TemporalWebUrl = temporalWebBaseUrl is { Length: > 0 } web
+        status.TemporalWebUrl = WebUrl(temporalWebBaseUrl);
+    }
+
+    /// <summary>The Temporal Web link of this run's history; null without a base URL.</summary>
+    public static string? WebUrl(string? temporalWebBaseUrl)
+    {
+        var info = Workflow.Info;
+        return temporalWebBaseUrl is { Length: > 0 } web
             ? $"{web.TrimEnd('/')}/namespaces/{info.Namespace}/workflows/{Uri.EscapeDataString(info.WorkflowId)}/{info.RunId}/history"
             : null;
     }
 
-    /// <summary>Opens or re-notifies a support case (A4, and unconfirmed refunds); idempotent per notice number.</summary>
-    public static async Task NotifySupportAsync(this CancelStatus status, string reason, InquiryResult? lastInquiry)
+    /// <summary>Opens or re-notifies a support case (A4, and unconfirmed refunds); idempotent per notice number.
+    /// Retried until delivered, or for <paramref name="deliveryTimeout"/> when one is given: past it the failure is
+    /// counted and recorded and the workflow goes on (still escalated, still waiting), so a support outage never wedges
+    /// it. False when the notice was not delivered.</summary>
+    public static async Task<bool> NotifySupportAsync(this CancelStatus status, string reason, InquiryResult? lastInquiry, TimeSpan? deliveryTimeout)
     {
         ArgumentNullException.ThrowIfNull(status);
         status.EscalationNotices++;
         var notice = new EscalationNotice(
             status.WorkflowId!, status.RunId, status.PaymentRequestId, status.PaymentId, status.BookingRef, status.Merchant,
             reason, status.EscalationNotices, [.. status.Attempts], lastInquiry, status.TemporalWebUrl, Workflow.UtcNow);
-        var receipt = await Workflow.ExecuteActivityAsync(
-            (SupportActivities a) => a.EscalateAsync(notice),
-            new()
-            {
-                StartToCloseTimeout = TimeSpan.FromMinutes(1),
-                // Support must hear about it: keep trying (idempotent per notice) with a capped backoff.
-                RetryPolicy = new() { InitialInterval = TimeSpan.FromSeconds(5), MaximumInterval = TimeSpan.FromMinutes(5) },
-                Summary = $"escalate to support (notice {status.EscalationNotices})",
-            });
-        status.Step("escalated to support", $"notice {status.EscalationNotices}: {receipt.Detail}");
+        try
+        {
+            var receipt = await Workflow.ExecuteActivityAsync(
+                (SupportActivities a) => a.EscalateAsync(notice),
+                new()
+                {
+                    StartToCloseTimeout = TimeSpan.FromMinutes(1),
+                    ScheduleToCloseTimeout = deliveryTimeout,
+                    // Support must hear about it: keep trying (idempotent per notice) with a capped backoff.
+                    RetryPolicy = new() { InitialInterval = TimeSpan.FromSeconds(5), MaximumInterval = TimeSpan.FromMinutes(5) },
+                    Summary = $"escalate to support (notice {status.EscalationNotices})",
+                });
+            status.Step("escalated to support", $"notice {status.EscalationNotices}: {receipt.Detail}");
+            return true;
+        }
+        catch (Temporalio.Exceptions.ActivityFailureException e) when (deliveryTimeout is not null)
+        {
+            status.SupportDeliveryFailures++;
+            SupportDeliveryFailureCounter.Add(1);
+            status.Step(
+                "support not reached",
+                $"notice {status.EscalationNotices} not delivered within {deliveryTimeout} ({e.InnerException?.Message ?? e.Message}); still escalated, support must pick it up from the escalated list");
+            return false;
+        }
     }
+
+    // Replay-safe (Workflow.MetricMeter drops values during replay); bridged to OpenTelemetry by the host.
+    private static Temporalio.Common.MetricCounter<long> SupportDeliveryFailureCounter =>
+        Workflow.MetricMeter.CreateCounter<long>(
+            "cancelworkflows.support.delivery_failures", "{notice}", "Support notices not delivered within Support:DeliveryTimeout");
 }

@@ -34,7 +34,7 @@ public sealed class PromoExpiryWorkflow
 
     /// <summary>The cancel workflow's typed failure when a hold's eligibility inquiry gave no usable answer (nothing was
     /// cancelled); counted as <see cref="PromoProgress.StatusUnreadable"/> when its <c>HoldDecided</c> report was lost.</summary>
-    public const string StatusUnreadableErrorType = "PaymentStatusUnreadable";
+    public const string StatusUnreadableErrorType = CancelFailureTypes.PaymentStatusUnreadable;
 
     private readonly PromoProgress progress;
     private readonly Dictionary<string, HoldDecided> decided = new(StringComparer.Ordinal);
@@ -322,7 +322,8 @@ public sealed class PromoExpiryWorkflow
 
         var outcome = hold.Outcome ?? "Unknown";
         progress.ByOutcome[outcome] = progress.ByOutcome.GetValueOrDefault(outcome) + 1;
-        if (outcome == CancelOutcomes.NotCancellable && hold.Rule == "C2")
+        // C2: paid; C5: pending (the buyer has paid, the result is awaited). Either way unpaid-only mode left it alone.
+        if (outcome == CancelOutcomes.NotCancellable && hold.Rule is "C2" or "C5")
         {
             progress.PaidLeftAlone++;
         }

@@ -37,7 +37,8 @@ public sealed class PromoProgress
     /// <summary>Finished cancellations by outcome (Cancelled, AlreadyCancelled, NotCancellable, Rejected, Escalated, …).</summary>
     public SortedDictionary<string, int> ByOutcome { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Holds the buyer paid before the cancel: left alone (promo-expiry runs in unpaid-only mode).</summary>
+    /// <summary>Holds the buyer paid before the cancel, or whose payment is pending (paid, result awaited): left alone
+    /// (promo-expiry runs in unpaid-only mode).</summary>
     public int PaidLeftAlone { get; set; }
 
     /// <summary>Holds whose payment status could not be read: nothing was cancelled, their cancel workflow failed, and a

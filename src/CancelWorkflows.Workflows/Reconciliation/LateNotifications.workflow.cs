@@ -9,6 +9,25 @@ public sealed class LateNotifications
 {
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
 
+    public LateNotifications()
+    {
+    }
+
+    /// <summary>Restores what an earlier run of the same workflow had received (continue-as-new).</summary>
+    public LateNotifications(LateNotificationsState? state)
+    {
+        if (state is null)
+        {
+            return;
+        }
+
+        seen.UnionWith(state.Seen);
+        Success = state.Success;
+        Failure = state.Failure;
+        Refunds.AddRange(state.Refunds);
+        Duplicates = state.Duplicates;
+    }
+
     /// <summary>The first PAYMENT_RESULT with S: the buyer paid.</summary>
     public PaymentNotice? Success { get; private set; }
 
@@ -87,4 +106,12 @@ public sealed class LateNotifications
     }
 
     public RefundNotice? SucceededRefund => Refunds.FirstOrDefault(r => r.RefundStatus == "SUCCESS");
+
+    /// <summary>What this run received, for the next run (ids in a stable order).</summary>
+    public LateNotificationsState Snapshot() =>
+        new([.. seen.Order(StringComparer.Ordinal)], Success, Failure, [.. Refunds], Duplicates);
 }
+
+/// <summary>The notifications a run received, carried across continue-as-new so a re-send stays a duplicate.</summary>
+public sealed record LateNotificationsState(
+    IReadOnlyList<string> Seen, PaymentNotice? Success, PaymentNotice? Failure, IReadOnlyList<RefundNotice> Refunds, int Duplicates);

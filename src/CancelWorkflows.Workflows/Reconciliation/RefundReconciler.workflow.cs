@@ -65,6 +65,30 @@ public sealed class RefundReconciler(CancelStatus status, LateNotifications noti
         }
     }
 
+    /// <summary>
+    /// <see cref="WatchAsync"/>, then waits for the last callbacks; a success that arrived while they drained (the
+    /// booking service's endpoint may keep them for up to a day) is reconciled before the workflow may complete, and
+    /// so on until nothing is due. Runs that drained before this existed replay as they ran
+    /// (<see cref="CancelPatches.ReconcileSuccessDuringDrain"/>).
+    /// </summary>
+    public async Task WatchThenDrainAsync(Func<DateTimeOffset> until, string timerSummary)
+    {
+        while (true)
+        {
+            await WatchAsync(until, timerSummary);
+            await callbacks.DrainAsync(status);
+
+            // Every signal already delivered runs before the check, so none is left for a run that is about to complete.
+            await Workflow.WaitConditionAsync(() => Workflow.AllHandlersFinished);
+            if (!(Due || NotNeeded) || !Workflow.Patched(CancelPatches.ReconcileSuccessDuringDrain))
+            {
+                return;
+            }
+
+            status.Step("notification during the last callbacks", "a payment success arrived while the last callbacks were delivered: reconciled before completing");
+        }
+    }
+
     public async Task RunAsync()
     {
         var success = notices.Success!;
@@ -119,7 +143,7 @@ public sealed class RefundReconciler(CancelStatus status, LateNotifications noti
                 state.SupportNotices++;
                 WorkflowStory.Upsert(CancelSearchAttributes.RefundState.ValueSet(RefundStates.Escalated));
                 await status.NotifySupportAsync(
-                    $"refund of {state.Value} {state.Currency} after a late success not confirmed within {settings.ReconciliationSla}", null);
+                    $"refund of {state.Value} {state.Currency} after a late success not confirmed within {settings.ReconciliationSla}", null, settings.SupportDeliveryTimeout);
                 break;
             }
 
@@ -150,7 +174,8 @@ public sealed class RefundReconciler(CancelStatus status, LateNotifications noti
                 (AntomActivities a) => a.CheckRefundAsync(new(status.PaymentRequestId, status.PaymentId, refundId)),
                 new()
                 {
-                    StartToCloseTimeout = TimeSpan.FromSeconds(30),
+                    // inquiryPayment, then inquiryRefund when a refund id is known: two Antom calls at most.
+                    StartToCloseTimeout = settings.AntomActivityTimeout(calls: 2),
                     RetryPolicy = new() { MaximumAttempts = 3, NonRetryableErrorTypes = [AntomActivities.ConfigurationErrorType] },
                     Summary = "reconciliation: is the refund through?",
                 });

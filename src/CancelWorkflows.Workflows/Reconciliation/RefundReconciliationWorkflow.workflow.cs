@@ -1,4 +1,5 @@
 using CancelWorkflows.Workflows.Cancel;
+using Temporalio.Converters;
 using Temporalio.Workflows;
 
 namespace CancelWorkflows.Workflows.Reconciliation;
@@ -36,7 +37,7 @@ public sealed class RefundReconciliationWorkflow
         // RESULT; Antom's retries) all reach this one workflow and are reconciled here.
         var window = request.Settings.EffectiveReconciliationWatchWindow;
         DateTimeOffset Until() => (status.Notifications.Count > 0 ? status.Notifications[^1].ReceivedAt : status.StartedAt!.Value) + window;
-        await reconciler.WatchAsync(Until, $"watch window {window} after the last notification");
+        await reconciler.WatchThenDrainAsync(Until, $"watch window {window} after the last notification");
         status.WatchUntil = Until();
         if (status.Reconciliation is null)
         {
@@ -45,8 +46,6 @@ public sealed class RefundReconciliationWorkflow
                 : "no payment success among the notifications");
         }
 
-        await callbacks.DrainAsync(status);
-        await Workflow.WaitConditionAsync(() => Workflow.AllHandlersFinished);
         status.Completed = true;
         status.Step("completed", $"reconciliation {status.Reconciliation?.State ?? "not needed"}");
         return status;
@@ -59,17 +58,27 @@ public sealed class RefundReconciliationWorkflow
     [WorkflowQuery(TemporalNames.HasNotificationQuery)]
     public bool HasNotification(string notificationId) => notices.Has(notificationId);
 
+    /// <summary>An Antom notifyPayment (<see cref="PaymentNotice"/>); a null or unreadable payload is recorded and ignored.</summary>
     [WorkflowSignal(TemporalNames.PaymentNotifiedSignal)]
-    public Task PaymentNotifiedAsync(PaymentNotice notice)
+    public Task PaymentNotifiedAsync(IRawValue notice)
     {
-        notices.Receive(status, notice);
+        if (SignalPayloads.TryRead<PaymentNotice>(status, TemporalNames.PaymentNotifiedSignal, notice, SignalPayloads.ProblemOf, out var read))
+        {
+            notices.Receive(status, read);
+        }
+
         return Task.CompletedTask;
     }
 
+    /// <summary>An Antom notifyRefund (<see cref="RefundNotice"/>); a null or unreadable payload is recorded and ignored.</summary>
     [WorkflowSignal(TemporalNames.RefundNotifiedSignal)]
-    public Task RefundNotifiedAsync(RefundNotice notice)
+    public Task RefundNotifiedAsync(IRawValue notice)
     {
-        notices.Receive(status, notice);
+        if (SignalPayloads.TryRead<RefundNotice>(status, TemporalNames.RefundNotifiedSignal, notice, SignalPayloads.ProblemOf, out var read))
+        {
+            notices.Receive(status, read);
+        }
+
         return Task.CompletedTask;
     }
 }

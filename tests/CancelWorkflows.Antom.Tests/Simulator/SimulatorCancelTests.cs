@@ -85,6 +85,25 @@ public sealed class SimulatorCancelTests
     }
 
     [Fact]
+    public async Task Cancel_UFaultWithAFinalCode_AnswersUWithThatCodeAndChangesNothing()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+        var id = SimulatorHarness.NewId("u-final-code");
+        await sim.Control.PutPaymentAsync(id, SimulatorHarness.Unpaid(DateTimeOffset.UtcNow));
+        await sim.Control.QueueFaultsAsync(id, new SimFault { Kind = "U", ResultCode = "CANCEL_WINDOW_EXCEED" });
+
+        var first = await sim.Client().CancelAsync(SimulatorHarness.Cancel(id));
+        var afterFirst = await sim.Control.GetPaymentAsync(id);
+        var second = await sim.Client().CancelAsync(SimulatorHarness.Cancel(id));
+
+        Assert.Equal(("U", "CANCEL_WINDOW_EXCEED"), (first.Answer?.Result.ResultStatus, first.Answer?.Result.ResultCode));
+        Assert.Equal("PROCESSING", afterFirst!.PaymentStatus);
+        Assert.Equal(0, afterFirst.EffectiveCancels);
+        Assert.Equal("S", second.Answer?.Result.ResultStatus);
+        Assert.Equal(["U", null], (await sim.Control.GetPaymentAsync(id))!.Calls.Select(c => c.FaultApplied));
+    }
+
+    [Fact]
     public async Task Cancel_FFault_AnswersFWithTheQueuedCodeAndChangesNothing()
     {
         await using var sim = await SimulatorHarness.StartAsync();
@@ -234,7 +253,7 @@ public sealed class SimulatorCancelTests
         const string sandboxClient = "SANDBOX_SIM_TEST";
         await using var sim = await SimulatorHarness.StartAsync(o => o.Merchants[sandboxClient] = SimulatorHarness.MerchantPublicPem);
         var id = SimulatorHarness.NewId("sandbox");
-        await sim.Control.PutPaymentAsync(id, SimulatorHarness.Unpaid(DateTimeOffset.UtcNow));
+        await sim.Control.PutPaymentAsync(id, SimulatorHarness.Unpaid(DateTimeOffset.UtcNow) with { ClientId = sandboxClient });
 
         var call = await sim.Client(clientId: sandboxClient).CancelAsync(SimulatorHarness.Cancel(id));
 

@@ -99,8 +99,10 @@ public sealed class SimulatorControlApiTests
     [InlineData("""[{"kind":"U"},{"kind":"F"}]""", "needs a resultCode")] // the valid first one is not queued either
     [InlineData("""{"kind":"delay"}""", "delayMs")]
     [InlineData("""{"kind":"U","count":0}""", "count")]
-    [InlineData("""{"kind":"U","api":"refund"}""", "api 'refund'")]
+    [InlineData("""{"kind":"U","api":"capture"}""", "api 'capture'")]
     [InlineData("""{"kind":"U","processFirst":true}""", "processFirst")]
+    [InlineData("""{"kind":"U","resultCode":" "}""", "optional resultCode")]
+    [InlineData("""{"kind":"drop","resultCode":"PROCESS_FAIL"}""", "resultCode only applies to kinds F and U")]
     [InlineData("42", "one fault object or an array")]
     [InlineData("""{"kind":""", "Malformed JSON")]
     public async Task QueueFaults_BadInput_Returns400AndQueuesNothing(string body, string reason)
@@ -198,7 +200,7 @@ public sealed class SimulatorControlApiTests
         await using var sim = await SimulatorHarness.StartAsync();
         var keys = SimulatorHarness.NewPair();
         var id = SimulatorHarness.NewId("new-merchant");
-        await sim.Control.PutPaymentAsync(id, SimulatorHarness.Unpaid(DateTimeOffset.UtcNow));
+        await sim.Control.PutPaymentAsync(id, SimulatorHarness.Unpaid(DateTimeOffset.UtcNow) with { ClientId = "SECOND_MERCHANT" });
 
         await sim.Control.TrustMerchantAsync("SECOND_MERCHANT", keys.Public);
         var call = await sim.Client(clientId: "SECOND_MERCHANT", merchantPrivatePem: keys.Private).CancelAsync(SimulatorHarness.Cancel(id));
@@ -224,7 +226,7 @@ public sealed class SimulatorControlApiTests
     {
         await using var sim = await SimulatorHarness.StartAsync();
 
-        var response = await sim.Raw().PostAsync("ams/api/v1/payments/refund", new StringContent("{}"));
+        var response = await sim.Raw().PostAsync("ams/api/v1/payments/capture", new StringContent("{}"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

@@ -113,6 +113,10 @@ internal sealed class SimulatorHarness : IAsyncDisposable
 
     public static CancelRequest Cancel(string paymentRequestId) => new(null, paymentRequestId);
 
+    /// <summary>A refund of <paramref name="value"/> (minor units) of Antom's payment <paramref name="paymentId"/>.</summary>
+    public static RefundRequest Refund(string paymentId, string refundRequestId, string value = "1250", string currency = "USD", string? notifyUrl = null) =>
+        new(refundRequestId, paymentId, new AntomAmount(currency, value), RefundReason: "booking cancelled too late", RefundNotifyUrl: notifyUrl);
+
     /// <summary>Polls until <paramref name="condition"/> holds or <paramref name="timeout"/> passes.</summary>
     public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout)
     {

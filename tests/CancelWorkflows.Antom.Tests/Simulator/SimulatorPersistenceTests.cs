@@ -2,7 +2,7 @@ using CancelWorkflows.AntomSimulator;
 
 namespace CancelWorkflows.Antom.Tests.Simulator;
 
-/// <summary>A simulator restarted on the same DataDir knows its payments, effective cancels, merchants and key.</summary>
+/// <summary>A simulator restarted on the same DataDir knows its payments (and whose they are), effective cancels, merchants and key.</summary>
 public sealed class SimulatorPersistenceTests : IDisposable
 {
     private readonly string dataDir = Path.Combine(Path.GetTempPath(), "cw-sim-book-" + Guid.NewGuid().ToString("N"));
@@ -34,8 +34,30 @@ public sealed class SimulatorPersistenceTests : IDisposable
         Assert.NotNull(view);
         Assert.Equal(("CANCELLED", 1, 1), (view.PaymentStatus, view.EffectiveCancels, view.Calls.Count));
         Assert.Equal(("S", cancelTime), (resend.Answer?.Result.ResultStatus, resend.Answer?.CancelTime));
-        Assert.Equal("CANCELLED", byLaterMerchant.Answer?.PaymentStatus);
+        // Trusted after the restart (not CLIENT_INVALID or INVALID_SIGNATURE), and the payment still belongs to its own merchant.
+        Assert.Equal(("F", "ORDER_NOT_EXIST"), (byLaterMerchant.Answer?.Result.ResultStatus, byLaterMerchant.Answer?.Result.ResultCode));
         Assert.Equal(1, (await restarted.Control.GetPaymentAsync(id))!.EffectiveCancels);
+    }
+
+    [Fact]
+    public async Task StartAsync_BookWrittenBeforeRefundsAndOwners_LoadsOwnerlessPaymentsThatRefundSynchronously()
+    {
+        Directory.CreateDirectory(dataDir);
+        await File.WriteAllTextAsync(Path.Combine(dataDir, "simulator-book.json"), """
+            {"version":1,"merchants":{},"payments":[{"paymentRequestId":"old-1","paymentId":"202601010000000000000000000001",
+             "paymentMethodType":"ALIPAY_CN","status":"SUCCESS","amount":{"currency":"USD","value":"1000"},
+             "createTime":"2026-01-01T10:00:00+08:00","paymentTime":"2026-01-01T10:00:00+08:00","captured":false,"refunded":false,
+             "effectiveCancels":0,"refunds":[{"refundId":"r-0","refundRequestId":"rq-0","refundAmount":{"currency":"USD","value":"100"},
+             "refundStatus":"SUCCESS","refundTime":"2026-01-01T11:00:00+08:00","reason":"merchant"}],"calls":[]}]}
+            """);
+        await using var sim = await SimulatorHarness.StartAsync(Persistent);
+        await sim.Control.SetClockAsync(new DateTimeOffset(2026, 1, 2, 10, 0, 0, TimeSpan.FromHours(8)));
+
+        var call = await sim.Client().RefundAsync(SimulatorHarness.Refund("202601010000000000000000000001", "rq-new", "900"));
+
+        Assert.Equal("S", call.Answer?.Result.ResultStatus);
+        var view = (await sim.Control.GetPaymentAsync("old-1"))!;
+        Assert.Equal(((string?)null, "sync", "1000"), (view.ClientId, view.RefundMode, view.RefundedTotal.Value));
     }
 
     [Fact]

@@ -37,6 +37,9 @@ public sealed class InMemoryAntomClient(TimeProvider time) : IAntomClient
         return Task.FromResult(AntomCall.FromAnswer(answer, 200, TimeSpan.Zero));
     }
 
+    public Task<AntomCall<RefundResponse>> RefundAsync(RefundRequest request, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The happy path makes no refund.");
+
     public Task<AntomCall<InquiryRefundResponse>> InquiryRefundAsync(InquiryRefundRequest request, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("The happy path makes no refund inquiry.");
 

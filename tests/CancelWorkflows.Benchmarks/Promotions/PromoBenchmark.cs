@@ -2,11 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using CancelWorkflows.Antom.Signing;
 using CancelWorkflows.Antom.Wire;
 using CancelWorkflows.AntomSimulator;
 using CancelWorkflows.Benchmarks.Harness;
@@ -35,7 +33,7 @@ public static class PromoBenchmark
         var maxParallel = options.MaxParallel ?? 200;
         var pageSize = options.PageSize ?? 1000;
         var cliPath = Environment.GetEnvironmentVariable("TEMPORAL_CLI_PATH");
-        var temporalAddress = $"127.0.0.1:{FreePort()}";
+        var temporalAddress = $"127.0.0.1:{BenchKeys.FreePort()}";
         Progress.Say($"promo: starting the Temporal dev server on {temporalAddress}...");
         await using var env = await WorkflowEnvironment.StartLocalAsync(new()
         {
@@ -51,7 +49,7 @@ public static class PromoBenchmark
             },
         });
 
-        using var keys = new TemporaryKeys();
+        using var keys = new BenchKeys();
         await using var simulator = await AntomSimulatorServer.StartAsync(
             new SimulatorOptions { Merchants = { [ClientId] = keys.MerchantPublicPem } },
             "http://127.0.0.1:0");
@@ -71,7 +69,7 @@ public static class PromoBenchmark
         await using var holds = await BenchHoldsSource.StartAsync(promoId, ids, pageSize);
 
         var apiKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        var apiUrl = $"http://127.0.0.1:{FreePort()}";
+        var apiUrl = $"http://127.0.0.1:{BenchKeys.FreePort()}";
         var serviceSettings = new Dictionary<string, string>
         {
             ["Temporal__Address"] = temporalAddress,
@@ -91,7 +89,7 @@ public static class PromoBenchmark
             serviceSettings["DOTNET_gcServer"] = "0";
         }
 
-        await using var service = ServiceWorkerProcess.Start(serviceSettings);
+        await using var service = ProjectProcess.Start(serviceSettings);
         using var api = new HttpClient { BaseAddress = new Uri(apiUrl + "/"), Timeout = TimeSpan.FromSeconds(60) };
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
         Progress.Say($"promo: starting the service ({service.DllPath}) as the one worker...");
@@ -192,7 +190,7 @@ public static class PromoBenchmark
         }
     }
 
-    private static async Task WaitHealthyAsync(HttpClient api, ServiceWorkerProcess service)
+    private static async Task WaitHealthyAsync(HttpClient api, ProjectProcess service)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
         while (DateTime.UtcNow < deadline)
@@ -227,33 +225,5 @@ public static class PromoBenchmark
         return response.IsSuccessStatusCode
             ? JsonNode.Parse(text)!.AsObject()
             : throw new InvalidOperationException($"Could not {what}: {(int)response.StatusCode} {text}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>The merchant's key pair and the simulator's public key as PEM files, deleted at the end.</summary>
-    private sealed class TemporaryKeys : IDisposable
-    {
-        private readonly string folder = Directory.CreateTempSubdirectory("cw-p4-").FullName;
-
-        public TemporaryKeys()
-        {
-            using var merchant = AntomKeys.Generate();
-            MerchantPublicPem = AntomKeys.ExportPublicPem(merchant);
-            File.WriteAllText(MerchantPrivatePath, AntomKeys.ExportPrivatePem(merchant));
-        }
-
-        public string MerchantPublicPem { get; }
-
-        public string MerchantPrivatePath => Path.Combine(folder, "merchant-private.pem");
-
-        public string AntomPublicPath => Path.Combine(folder, "antom-public.pem");
-
-        public void Dispose() => Directory.Delete(folder, recursive: true);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CancelWorkflows.Service.Tests.Infrastructure;
+using CancelWorkflows.Workflows;
 using CancelWorkflows.Workflows.Cancel;
 
 namespace CancelWorkflows.Service.Tests.Api;
@@ -46,8 +47,9 @@ public sealed record ListingDataSet(
         // A success notification after the cancel: the outcome stays Cancelled, a refund is expected (C4, C5).
         var late = cancelled[0];
         var payment = await api.Dev.Simulator.GetPaymentAsync(late);
-        await api.Temporal.GetWorkflowHandle<CancelPaymentWorkflow>($"cancel-{late}").SignalAsync(wf => wf.PaymentNotifiedAsync(
-            new PaymentNotice("PAYMENT_RESULT", "S", "SUCCESS", late, payment!.PaymentId, "USD", "1000", null, "late-" + late)));
+        await api.Temporal.GetWorkflowHandle($"cancel-{late}").SignalAsync(
+            TemporalNames.PaymentNotifiedSignal,
+            [new PaymentNotice("PAYMENT_RESULT", "S", "SUCCESS", late, payment!.PaymentId, "USD", "1000", null, "late-" + late)]);
 
         var set = new ListingDataSet(merchant, before, after, cancelled, late, already, escalated);
         await Eventually.ReturnsAsync(

@@ -57,6 +57,37 @@ public sealed class CancelOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(999)]
+    public void Validate_AntomCallMarginUnderOneSecond_FailsNamingTheSetting(int milliseconds)
+    {
+        var options = new CancelOptions { AntomCallMargin = TimeSpan.FromMilliseconds(milliseconds) };
+
+        var result = validator.Validate(null, options);
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Cancel:AntomCallMargin must be at least 00:00:01", StringComparison.Ordinal));
+        Assert.True(validator.Validate(null, new CancelOptions { AntomCallMargin = TimeSpan.FromSeconds(1) }).Succeeded);
+    }
+
+    [Fact]
+    public void Validate_EscalationMaxPollIntervalBelowThePollInterval_FailsNamingTheSetting()
+    {
+        var options = new CancelOptions { EscalationPollInterval = TimeSpan.FromHours(2), EscalationMaxPollInterval = TimeSpan.FromHours(1) };
+
+        var result = validator.Validate(null, options);
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Cancel:EscalationMaxPollInterval ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_ZeroConfirmationInquiryTimeout_FailsNamingTheSetting()
+    {
+        var result = validator.Validate(null, new CancelOptions { ConfirmationInquiryTimeout = TimeSpan.Zero });
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Cancel:ConfirmationInquiryTimeout ", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("CardWindow")]
     [InlineData("MercadoPagoWindow")]
     [InlineData("NextDayCutoff")]

@@ -85,6 +85,18 @@ public sealed class StartupConfigurationTests : IDisposable
         Assert.Contains("Cancel:UnknownPaymentMethod = 'Ignore' is not a policy", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AntomCallMarginUnderOneSecond_RefusedNamingTheSetting()
+    {
+        var settings = ProductionSettings();
+        settings["Cancel__AntomCallMargin"] = "00:00:00.500";
+
+        var (exitCode, output) = await RunUntilExitAsync(settings);
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains("Cancel:AntomCallMargin must be at least 00:00:01", output, StringComparison.Ordinal);
+    }
+
     /// <summary>A complete production configuration (Temporal at an address nobody listens on: validation comes first).</summary>
     private Dictionary<string, string?> ProductionSettings()
     {

@@ -39,7 +39,7 @@ public sealed class ContractMappingTests
         var state = before.Deserialize<CancelStatus>(Wire)!;
         var now = JsonSerializer.SerializeToNode(state.ToContract(), Wire)!;
 
-        AssertSame(before, now);
+        AssertSame(before, WireSamples.WithoutFieldsAddedSinceCapture(now, before));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class ContractMappingTests
 
         var answer = before.Deserialize<StartCancellationResult>(Wire)! with { Cancellation = state.ToContract() };
 
-        AssertSame(before, JsonSerializer.SerializeToNode(answer, Wire)!);
+        AssertSame(before, WireSamples.WithoutFieldsAddedSinceCapture(JsonSerializer.SerializeToNode(answer, Wire)!, before));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class WireSampleTests(ApiDevMode api)
         foreach (var name in new[] { WireSamples.LateSuccess, WireSamples.EscalatedResolved, WireSamples.Scheduled, WireSamples.StartDecided, WireSamples.ListPage })
         {
             var before = Shape(WireSamples.Read(name));
-            var now = Shape(answers[name]);
+            var now = Shape(WireSamples.WithoutFieldsAddedSinceCapture(answers[name], WireSamples.Read(name)));
             Assert.True(before.SetEquals(now), $"{name}: only before: {string.Join("; ", before.Except(now))}; only now: {string.Join("; ", now.Except(before))}");
         }
     }

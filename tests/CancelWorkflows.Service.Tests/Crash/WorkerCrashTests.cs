@@ -4,7 +4,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using CancelWorkflows.Antom.Wire;
 using CancelWorkflows.AntomSimulator;
-using CancelWorkflows.Service.DevMode;
+using CancelWorkflows.DevMode;
 using CancelWorkflows.Service.Tests.Infrastructure;
 using Temporalio.Api.Enums.V1;
 using Temporalio.Client;
@@ -27,13 +27,17 @@ namespace CancelWorkflows.Service.Tests.Crash;
 [Collection(ServiceProcessCollection.Name)]
 public sealed class WorkerCrashTests(ITestOutputHelper output) : IDisposable
 {
-    /// <summary>The workflow's StartToClose for the cancel activity (CancelPaymentWorkflow.AntomCallOptions): after the
-    /// crash, a call whose worker died is known lost only when it passes.</summary>
-    private static readonly TimeSpan CancelStartToClose = TimeSpan.FromSeconds(30);
-
     /// <summary>Long enough that A is surely still in its timer when the dev server is frozen (a few HTTP calls later).</summary>
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan AntomTimeout = TimeSpan.FromSeconds(6);
+    private static readonly TimeSpan AntomCallMargin = TimeSpan.FromSeconds(5);
+
+    /// <summary>The cancel activity's StartToClose (Antom:Timeout + Cancel:AntomCallMargin, carried in CancelSettings): after
+    /// the crash, a call whose worker died is known lost only when it passes.</summary>
+    private static readonly TimeSpan CancelStartToClose = AntomTimeout + AntomCallMargin;
+
+    /// <summary>Time for the new process's worker to pick up a workflow task that came due while (or before) it started.</summary>
+    private static readonly TimeSpan PickUpSlack = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan FinishTimeout = TimeSpan.FromSeconds(90);
 
@@ -46,6 +50,7 @@ public sealed class WorkerCrashTests(ITestOutputHelper output) : IDisposable
         // Longer than the time a cancel call sits at the simulator before the kill (B1, B2 below): a shorter deadline would
         // let the client give up and the worker report U before the crash. Not in dev mode's overrides, so it binds as usual.
         ["Antom__Timeout"] = "00:00:06",
+        ["Cancel__AntomCallMargin"] = "00:00:05",
     };
 
     private readonly TempFolder folder = new("cw-crash-");
@@ -167,8 +172,13 @@ public sealed class WorkerCrashTests(ITestOutputHelper output) : IDisposable
             var attempts = Attempts(statuses[inFlight]);
             Assert.Equal(["U", "S"], attempts.Select(a => a.ResultStatus));
             Assert.Equal("ActivityFailed", attempts[0].NoAnswer);
-            Log($"B1's lost call was counted as U {(attempts[0].Time - inFlightPostedAt).TotalSeconds:F1} s after it was started");
+            var recovery = attempts[0].Time - inFlightPostedAt;
+            Log($"recovery: B1's lost call was counted as U {recovery.TotalSeconds:F1} s after it was started (StartToClose {CancelStartToClose.TotalSeconds:F0} s; the new process was ready {(restartedAt - inFlightPostedAt).TotalSeconds:F1} s after it)");
             Assert.True(attempts[0].Time >= inFlightPostedAt + CancelStartToClose - TimeSpan.FromSeconds(1), $"the lost call was given up at {attempts[0].Time:O}, before its StartToClose");
+
+            // Known lost when its StartToClose passed, or as soon as the new process ran if that came later: not 30 s.
+            var due = Max(inFlightPostedAt + CancelStartToClose, restartedAt);
+            Assert.True(attempts[0].Time <= due + PickUpSlack, $"the lost call was given up {(attempts[0].Time - due).TotalSeconds:F1} s after it was due ({recovery.TotalSeconds:F1} s after it started)");
             var cancel = Assert.Single(CancelCalls(payments[inFlight]));
             AssertCall(cancel, "S", effective: true, fault: null);
             Assert.True(cancel.Time > killedAt);
@@ -287,6 +297,8 @@ public sealed class WorkerCrashTests(ITestOutputHelper output) : IDisposable
     }
 
     private sealed record Attempt(DateTimeOffset Time, string? ResultStatus, string? ResultCode, string? NoAnswer);
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static string NewId(string label) => $"crash-{label}-{Guid.NewGuid().ToString("N")[..8]}";
 

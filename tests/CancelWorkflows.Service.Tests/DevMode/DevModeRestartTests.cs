@@ -1,5 +1,5 @@
 using System.Net;
-using CancelWorkflows.Service.DevMode;
+using CancelWorkflows.DevMode;
 using CancelWorkflows.Service.Tests.Infrastructure;
 
 namespace CancelWorkflows.Service.Tests.DevMode;

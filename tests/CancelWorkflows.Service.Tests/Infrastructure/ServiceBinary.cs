@@ -25,7 +25,8 @@ public static class ServiceBinary
             : throw new InvalidOperationException($"CancelWorkflows.Service.dll is not built: looked at {own} and {beside}.");
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The folder with CancelWorkflows.sln above this test assembly.</summary>
+    public static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CancelWorkflows.sln")))

@@ -5,11 +5,16 @@ namespace CancelWorkflows.Service.Tests.Infrastructure;
 /// <summary>
 /// The service as a real process: <c>setsid dotnet CancelWorkflows.Service.dll</c> in its own process group (so a test
 /// can SIGKILL it together with its Temporal dev server child, as a crash would), stdout and stderr captured line by line.
-/// Configuration comes only from the given environment: inherited CancelWorkflows settings are removed.
+/// Configuration comes only from the given environment: inherited CancelWorkflows settings are removed, and so is the
+/// hosting environment (Production unless the test says Development, as dev mode needs).
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
-    private static readonly string[] OwnSettingPrefixes = ["Temporal__", "DevMode__", "Cancel__", "Antom__", "Api__", "Support__", "Notifications__", "Urls", "ASPNETCORE_URLS", "OTEL_"];
+    private static readonly string[] OwnSettingPrefixes =
+    [
+        "Service__", "Temporal__", "DevMode__", "Cancel__", "Antom__", "Api__", "Support__", "Notifications__", "Promotions__",
+        "Urls", "ASPNETCORE_URLS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "OTEL_",
+    ];
 
     private readonly Process process;
     private readonly List<string> lines = [];
@@ -20,7 +25,6 @@ public sealed class ServiceProcess : IAsyncDisposable
         this.process = process;
         Pid = process.Id;
     }
-
 
     public int Pid { get; }
 
@@ -44,7 +48,10 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public static ServiceProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment)
+    /// <param name="workingDirectory">Where it runs (dev mode's data folder goes there).</param>
+    /// <param name="environment">Its whole configuration.</param>
+    /// <param name="dllPath">Another build of the service (e.g. a published one); default <see cref="ServiceBinary.DllPath"/>.</param>
+    public static ServiceProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, string? dllPath = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var info = new ProcessStartInfo("setsid")
@@ -55,7 +62,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add("dotnet");
-        info.ArgumentList.Add(ServiceBinary.DllPath);
+        info.ArgumentList.Add(dllPath ?? ServiceBinary.DllPath);
         foreach (var key in info.Environment.Keys.Where(k => OwnSettingPrefixes.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase))).ToList())
         {
             info.Environment.Remove(key);

@@ -1,4 +1,4 @@
-using CancelWorkflows.Service.DevMode;
+using CancelWorkflows.DevMode;
 using CancelWorkflows.Service.Tests.Infrastructure;
 using Temporalio.Client;
 

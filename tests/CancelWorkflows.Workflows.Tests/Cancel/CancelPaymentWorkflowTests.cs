@@ -96,7 +96,7 @@ public sealed class CancelPaymentWorkflowTests(TemporalDevServerFixture devServe
             Assert.Equal("SUCCESS", notice.LastInquiry?.Payment?.Status);
             Assert.True((await handle.DescribeAsync()).TypedSearchAttributes.Get(CancelSearchAttributes.Escalated));
 
-            await handle.SignalAsync(wf => wf.ResolveEscalationAsync(new EscalationResolution("Cancelled", "support:alice", "cancelled with Antom support")));
+            await handle.SignalResolveEscalationAsync(new EscalationResolution("Cancelled", "support:alice", "cancelled with Antom support"));
             var resolved = await handle.GetResultAsync();
             await HistoryCapture.SaveAsync(handle, "escalated-resolved-by-signal");
 

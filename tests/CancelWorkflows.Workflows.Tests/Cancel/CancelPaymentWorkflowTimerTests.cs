@@ -65,7 +65,7 @@ public sealed class CancelPaymentWorkflowTimerTests : IAsyncLifetime
             Assert.InRange(gaps[1], TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1.1));
             Assert.InRange(gaps[2], TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5.1));
 
-            await handle.SignalAsync(wf => wf.ResolveEscalationAsync(new EscalationResolution("Refunded", "support:bob", null)));
+            await handle.SignalResolveEscalationAsync(new EscalationResolution("Refunded", "support:bob", null));
             var resolved = await handle.GetResultAsync();
             Assert.Equal(CancelOutcomes.Resolved, resolved.Outcome);
         });
@@ -93,8 +93,8 @@ public sealed class CancelPaymentWorkflowTimerTests : IAsyncLifetime
         {
             // A success that Antom's books never turn into a refund: confirmation cannot come.
             var options = new WorkflowOptions(CancelWorkflowIds.For(id, null), taskQueue);
-            options.SignalWithStart((CancelPaymentWorkflow wf) => wf.PaymentNotifiedAsync(
-                new PaymentNotice("PAYMENT_RESULT", "S", "SUCCESS", id, null, "USD", "1000", null, "late-1")));
+            options.SignalWithStartPaymentNotified(
+                new PaymentNotice("PAYMENT_RESULT", "S", "SUCCESS", id, null, "USD", "1000", null, "late-1"));
             var handle = await env.Client.StartWorkflowAsync(
                 (CancelPaymentWorkflow wf) => wf.RunAsync(new CancelPaymentRequest { PaymentRequestId = id }), options);
             return await handle.GetResultAsync();

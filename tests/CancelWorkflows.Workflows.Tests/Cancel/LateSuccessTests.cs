@@ -42,7 +42,7 @@ public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyn
             await WaitForAsync(handle, s => s.Outcome == CancelOutcomes.Cancelled);
 
             var notice = await BuyerPaysAsync(id);
-            await handle.SignalAsync(wf => wf.PaymentNotifiedAsync(notice));
+            await handle.SignalPaymentNotifiedAsync(notice);
             var status = await WaitForAsync(handle, s => s.Reconciliation?.State == RefundStates.Confirmed);
 
             Assert.Equal(CancelOutcomes.Cancelled, status.Outcome);
@@ -76,7 +76,7 @@ public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyn
             await WaitForAsync(handle, s => s.Attempts.Count == 1);
 
             var notice = await BuyerPaysAsync(id);
-            await handle.SignalAsync(wf => wf.PaymentNotifiedAsync(notice));
+            await handle.SignalPaymentNotifiedAsync(notice);
             var status = await WaitForAsync(handle, s => s.Reconciliation?.State == RefundStates.Confirmed);
 
             Assert.Equal(CancelOutcomes.Cancelled, status.Outcome);
@@ -99,12 +99,12 @@ public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyn
             await WaitForAsync(handle, s => s.Outcome == CancelOutcomes.Escalated);
 
             var notice = await BuyerPaysAsync(id);
-            await handle.SignalAsync(wf => wf.PaymentNotifiedAsync(notice));
+            await handle.SignalPaymentNotifiedAsync(notice);
             var stillEscalated = await WaitForAsync(handle, s => s.Notifications.Count == 1);
             Assert.Null(stillEscalated.Reconciliation);
 
-            await handle.SignalAsync(wf => wf.ResolveEscalationAsync(new EscalationResolution("Cancelled", "support:carol", "cancelled at Antom")));
-            await handle.SignalAsync(wf => wf.RefundNotifiedAsync(new RefundNotice("SUCCESS", "rf-1", "rr-1", "USD", "1000", null, "refund-notification-1")));
+            await handle.SignalResolveEscalationAsync(new EscalationResolution("Cancelled", "support:carol", "cancelled at Antom"));
+            await handle.SignalRefundNotifiedAsync(new RefundNotice("SUCCESS", "rf-1", "rr-1", "USD", "1000", null, "refund-notification-1"));
             var status = await WaitForAsync(handle, s => s.Reconciliation?.State == RefundStates.Confirmed);
 
             Assert.Equal(CancelOutcomes.Resolved, status.Outcome);
@@ -126,7 +126,7 @@ public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyn
 
             for (var i = 0; i < 5; i++)
             {
-                await handle.SignalAsync(wf => wf.PaymentNotifiedAsync(notice));
+                await handle.SignalPaymentNotifiedAsync(notice);
             }
 
             var status = await WaitForAsync(handle, s => s.Reconciliation?.State == RefundStates.Confirmed && s.DuplicateNotifications == 4);
@@ -146,7 +146,7 @@ public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyn
             var handle = await StartAsync(id);
             await WaitForAsync(handle, s => s.Outcome == CancelOutcomes.Cancelled);
 
-            await handle.SignalAsync(wf => wf.PaymentNotifiedAsync(new PaymentNotice("PAYMENT_RESULT", "F", "PAYMENT_FAIL", id, null, "USD", "1000", null, "fail-1")));
+            await handle.SignalPaymentNotifiedAsync(new PaymentNotice("PAYMENT_RESULT", "F", "PAYMENT_FAIL", id, null, "USD", "1000", null, "fail-1"));
             var status = await WaitForAsync(handle, s => s.Notifications.Count == 1);
 
             Assert.Contains(status.Steps, s => s.Name == "payment failure notified");
@@ -165,7 +165,7 @@ public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyn
         await worker.ExecuteAsync(async () =>
         {
             var options = CancelWorker.StartOptions(CancelWorkflowIds.For(id, null), taskQueue);
-            options.SignalWithStart((CancelPaymentWorkflow wf) => wf.PaymentNotifiedAsync(notice));
+            options.SignalWithStartPaymentNotified(notice);
             var handle = await devServer.Client.StartWorkflowAsync(
                 (CancelPaymentWorkflow wf) => wf.RunAsync(new CancelPaymentRequest { PaymentRequestId = id, Settings = CancelWorker.FastSettings(TimeSpan.FromSeconds(30)) }),
                 options);
@@ -217,7 +217,7 @@ public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyn
 
             await Task.Delay(settings.WatchWindow * 4);
             var success = await BuyerPaysAsync(id);
-            await reconcile.SignalAsync(wf => wf.PaymentNotifiedAsync(success));
+            await reconcile.SignalPaymentNotifiedAsync(success);
             var status = await reconcile.GetResultAsync();
 
             Assert.Equal(2, status.Notifications.Count);
@@ -234,7 +234,7 @@ public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyn
         {
             IdReusePolicy = Temporalio.Api.Enums.V1.WorkflowIdReusePolicy.RejectDuplicate,
         };
-        options.SignalWithStart((RefundReconciliationWorkflow wf) => wf.PaymentNotifiedAsync(first));
+        options.SignalWithStartPaymentNotified(first);
         return devServer.Client.StartWorkflowAsync(
             (RefundReconciliationWorkflow wf) => wf.RunAsync(new ReconciliationRequest
             {

@@ -14,8 +14,15 @@ namespace CancelWorkflows.Workflows.Tests.Infrastructure;
 /// the Antom client talks to the simulator over HTTP, escalations go to a webhook (or are logged).</summary>
 public static class CancelWorker
 {
+    /// <param name="configure">Adds to the worker, e.g. a test's own parent workflow.</param>
     public static TemporalWorker Create(
-        ITemporalClient client, string taskQueue, IAntomClient antom, string? supportWebhookUrl = null, string? holdsSourceUrl = null, CancelPolicy? policy = null)
+        ITemporalClient client,
+        string taskQueue,
+        IAntomClient antom,
+        string? supportWebhookUrl = null,
+        string? holdsSourceUrl = null,
+        Action<TemporalWorkerOptions>? configure = null,
+        CancelPolicy? policy = null)
     {
         var holdsActivities = HoldsActivities(holdsSourceUrl);
         var antomActivities = new AntomActivities(antom, policy ?? CancelPolicy.Default, TimeProvider.System, NullLogger<AntomActivities>.Instance);
@@ -24,14 +31,16 @@ public static class CancelWorker
             Options.Create(new SupportOptions { WebhookUrl = supportWebhookUrl }),
             NullLogger<SupportActivities>.Instance);
         var callerActivities = new CallerActivities(new OneHttpClientFactory(), NullLogger<CallerActivities>.Instance);
-        return new TemporalWorker(client, new TemporalWorkerOptions(taskQueue)
+        var options = new TemporalWorkerOptions(taskQueue)
             .AddWorkflow<CancelPaymentWorkflow>()
             .AddWorkflow<RefundReconciliationWorkflow>()
             .AddWorkflow<PromoExpiryWorkflow>()
             .AddAllActivities(holdsActivities)
             .AddAllActivities(antomActivities)
             .AddAllActivities(supportActivities)
-            .AddAllActivities(callerActivities));
+            .AddAllActivities(callerActivities);
+        configure?.Invoke(options);
+        return new TemporalWorker(client, options);
     }
 
     /// <summary>The real holds activity, reading <see cref="HoldsSource"/> at <paramref name="holdsSourceUrl"/>.</summary>

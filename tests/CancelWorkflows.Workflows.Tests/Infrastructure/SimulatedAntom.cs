@@ -54,6 +54,30 @@ public sealed class SimulatedAntom : IAsyncLifetime
             PaymentTime = DateTimeOffset.UtcNow.AddMinutes(-1),
         });
 
+    /// <summary>A new ALIPAY_CN payment paid a minute ago (W5: cancellable, a cancel refunds it in full, C2).</summary>
+    public async Task<string> PaidPaymentAsync()
+    {
+        var id = NewPaymentId();
+        await PutPaidAsync(id, "ALIPAY_CN");
+        return id;
+    }
+
+    /// <summary>A new ALIPAY_CN payment, unpaid inside its 14-minute validity: a cancel voids it (C1).</summary>
+    public async Task<string> UnpaidPaymentAsync()
+    {
+        var id = NewPaymentId();
+        await Control.PutPaymentAsync(id, new SimPaymentInput
+        {
+            PaymentMethodType = "ALIPAY_CN",
+            PaymentStatus = "PROCESSING",
+            PaymentAmount = new AntomAmount("USD", "1000"),
+            CreateTime = DateTimeOffset.UtcNow.AddMinutes(-1),
+        });
+        return id;
+    }
+
+    public static string NewPaymentId() => $"pr-{Guid.NewGuid():N}";
+
     public async Task DisposeAsync()
     {
         http?.Dispose();

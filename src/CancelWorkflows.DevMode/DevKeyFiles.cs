@@ -1,0 +1,15 @@
+namespace CancelWorkflows.DevMode;
+
+/// <summary>The key files in <c>&lt;data&gt;/keys</c> (names fixed by design.md).</summary>
+public sealed record DevKeyFiles(string Directory)
+{
+    public string MerchantPrivate => Path.Combine(Directory, "merchant-private.pem");
+
+    public string MerchantPublic => Path.Combine(Directory, "merchant-public.pem");
+
+    public string AntomPrivate => Path.Combine(Directory, "antom-private.pem");
+
+    public string AntomPublic => Path.Combine(Directory, "antom-public.pem");
+
+    public string DevApiKey => Path.Combine(Directory, "dev-api-key");
+}

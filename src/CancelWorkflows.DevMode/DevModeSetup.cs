@@ -1,0 +1,71 @@
+namespace CancelWorkflows.DevMode;
+
+/// <summary>
+/// Dev mode as prepared before the host starts: where its data lives, which addresses it uses, the keys it made or
+/// found. Holds the data folder's lock for the life of the process.
+/// </summary>
+public sealed class DevModeSetup : IDisposable
+{
+    /// <summary>The merchant dev mode signs as. <c>SANDBOX_</c> makes the Antom client use Antom's sandbox paths
+    /// (<c>/ams/sandbox/api/...</c>), which the simulator serves like the live ones: dev mode is a sandbox.</summary>
+    public const string MerchantClientId = "SANDBOX_DEV_MERCHANT";
+
+    /// <summary>The namespace when <c>Temporal:Namespace</c> is not set (the dev server creates it).</summary>
+    public const string DefaultNamespace = "default";
+
+    public required string DataDir { get; init; }
+
+    public required DevKeyFiles Keys { get; init; }
+
+    public required string DevApiKey { get; init; }
+
+    public required int TemporalPort { get; init; }
+
+    public required int TemporalUiPort { get; init; }
+
+    public required string ApiUrl { get; init; }
+
+    public required string SimulatorUrl { get; init; }
+
+    public required DataFolderLock Lock { get; init; }
+
+    /// <summary>The ingress path (<c>Notifications:Path</c>); the simulator sends its notifications there.</summary>
+    public required string NotificationsPath { get; init; }
+
+    /// <summary>The namespace the dev server creates and registers the search attributes in (<c>Temporal:Namespace</c>).</summary>
+    public string Namespace { get; init; } = DefaultNamespace;
+
+    /// <summary><c>DevMode:NotificationTimeScale</c>, passed to the simulator.</summary>
+    public double NotificationTimeScale { get; init; } = 1.0;
+
+    /// <summary>Stale dev servers stopped during preparation (left by a process that was killed).</summary>
+    public IReadOnlyList<int> StoppedStaleServers { get; init; } = [];
+
+    public string DatabasePath => Path.Combine(DataDir, "temporal.db");
+
+    public string SimulatorDataDir => Path.Combine(DataDir, "simulator");
+
+    public string TemporalAddress => $"127.0.0.1:{TemporalPort}";
+
+    public string TemporalWebUrl => $"http://127.0.0.1:{TemporalUiPort}";
+
+    public string NotificationUrl => ApiUrl.TrimEnd('/') + NotificationsPath;
+
+    /// <summary>Configuration that points the ordinary services at dev mode's servers. Added last, so it wins.</summary>
+    public IReadOnlyDictionary<string, string?> ConfigurationOverrides() => new Dictionary<string, string?>
+    {
+        ["Urls"] = ApiUrl,
+        ["Antom:GatewayUrl"] = SimulatorUrl,
+        ["Antom:ClientId"] = MerchantClientId,
+        ["Antom:MerchantPrivateKeyPath"] = Keys.MerchantPrivate,
+        ["Antom:MerchantPrivateKey"] = string.Empty,
+        ["Antom:AntomPublicKeyPath"] = Keys.AntomPublic,
+        ["Antom:AntomPublicKey"] = string.Empty,
+
+        // API keys need no data protection, but ASP.NET's authentication registers it; keep its keys in the data folder
+        // (DevModeRegistration) and its "unencrypted key" warning out of a developer's terminal.
+        ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
+    };
+
+    public void Dispose() => Lock.Dispose();
+}

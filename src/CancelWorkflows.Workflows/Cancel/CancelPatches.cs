@@ -1,0 +1,35 @@
+namespace CancelWorkflows.Workflows.Cancel;
+
+/// <summary>
+/// <c>Workflow.Patched</c> ids of the cancel and reconciliation workflows, one per capability whose commands changed.
+/// Each is asked only where its new branch would issue different commands, so a run that never reaches that point
+/// records no marker. A run that started (or reached the point) before the patch replays the old branch.
+/// </summary>
+/// <remarks>
+/// Removing a patch: when no run older than its deployment is open — check with
+/// <c>temporal workflow count --query "WorkflowType IN ('CancelPaymentWorkflow', 'RefundReconciliationWorkflow') AND
+/// ExecutionStatus = 'Running' AND StartTime &lt; '&lt;deploy time, RFC 3339&gt;'"</c> (0 needed; escalated runs can stay
+/// open for weeks) — first replace <c>Workflow.Patched(id)</c> by <c>Workflow.DeprecatePatch(id)</c> and the new branch
+/// alone, deploy, wait again until the count is 0 for that deploy, then delete the call (temporal-config/README.md).
+/// Histories recorded with the old branch (Histories/*.json) are deleted with the patch.
+/// </remarks>
+public static class CancelPatches
+{
+    /// <summary>Unpaid-only mode cancels only after an inquiry that showed the payment unpaid; unreadable → fail, no cancel.</summary>
+    public const string UnpaidOnlyNeedsReadableStatus = "unpaid-only-needs-readable-status";
+
+    /// <summary>A final non-S answer after an earlier attempt got none (no answer or U) is confirmed by inquiryPayment.</summary>
+    public const string ConfirmFinalAnswerAfterLostAnswer = "confirm-f-after-lost-answer";
+
+    /// <summary>A late success that arrives while the last callbacks drain is reconciled before completing.</summary>
+    public const string ReconcileSuccessDuringDrain = "reconcile-success-during-drain";
+
+    /// <summary>A promo child reports its escalation to its run before it waits on the support webhook.</summary>
+    public const string ReportPromotionBeforeSupport = "report-promotion-before-support";
+
+    /// <summary>While escalated: polls back off up to a maximum, and the run continues as new when its history gets long.</summary>
+    public const string BoundedEscalation = "escalation-backoff-and-continue-as-new";
+
+    /// <summary>A ResolveEscalation that arrives before the case is escalated is recorded and ignored.</summary>
+    public const string IgnoreResolutionBeforeEscalation = "ignore-resolution-before-escalation";
+}
