@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using CancelWorkflows.Client;
+using CancelWorkflows.Contracts;
 using CancelWorkflows.Service.Api;
 using CancelWorkflows.Service.Tests.Infrastructure;
 using Temporalio.Client;

@@ -1,4 +1,4 @@
-namespace CancelWorkflows.Client;
+namespace CancelWorkflows.Contracts;
 
 /// <summary>One page of <c>GET /v1/cancellations</c>, newest first.</summary>
 /// <param name="Items">The cancellations on this page.</param>

@@ -1,4 +1,4 @@
-namespace CancelWorkflows.Client;
+namespace CancelWorkflows.Contracts;
 
 /// <summary>The values of <c>outcome</c> (fixed by the service's design).</summary>
 public static class CancellationOutcomes

@@ -1,4 +1,6 @@
-namespace CancelWorkflows.Client;
+using System.Text.Json.Serialization;
+
+namespace CancelWorkflows.Contracts;
 
 /// <summary>Answer of <c>POST /v1/cancellations</c>.</summary>
 public sealed record StartCancellationResult
@@ -24,6 +26,8 @@ public sealed record StartCancellationResult
     /// <summary>The whole status when the outcome is known (answer 200), else null.</summary>
     public CancellationStatus? Cancellation { get; init; }
 
-    /// <summary>The HTTP status of the answer: 202 while undecided, 200 with the outcome.</summary>
+    /// <summary>The HTTP status of the answer: 202 while undecided, 200 with the outcome. Set by the typed client, never on
+    /// the wire.</summary>
+    [JsonIgnore]
     public int HttpStatus { get; init; }
 }

@@ -1,4 +1,4 @@
-namespace CancelWorkflows.Client;
+namespace CancelWorkflows.Contracts;
 
 /// <summary>The whole story of one cancellation: the workflow's <c>Status</c> query, as <c>GET /v1/cancellations/{id}</c> answers it.</summary>
 public sealed record CancellationStatus
@@ -71,6 +71,22 @@ public sealed record CancellationStatus
     public RefundReconciliation? Reconciliation { get; init; }
 
     public bool NeedsEngineer { get; init; }
+
+    /// <summary>Antom's inquiry gave no usable answer at the eligibility step: in unpaid-only mode (promotions) nothing was
+    /// cancelled, because the hold may have been paid.</summary>
+    public bool EligibilityUnknown { get; init; }
+
+    /// <summary>Signals whose payload was null or unreadable: recorded as a step and ignored.</summary>
+    public int IgnoredSignals { get; init; }
+
+    /// <summary>Support notices whose webhook was not reached in time.</summary>
+    public int SupportDeliveryFailures { get; init; }
+
+    /// <summary>Runs this cancellation continued as new (a long escalation keeps each run's history bounded).</summary>
+    public int ContinuedAsNew { get; init; }
+
+    /// <summary>Steps left out of <see cref="Steps"/> after a long escalation (the first and the latest are kept).</summary>
+    public int StepsOmitted { get; init; }
 
     /// <summary>A cancellation created with <c>notBefore</c> that has not started yet: when it will (otherwise null).</summary>
     public DateTimeOffset? ScheduledFor { get; init; }

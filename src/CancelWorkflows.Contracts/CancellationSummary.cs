@@ -1,4 +1,4 @@
-namespace CancelWorkflows.Client;
+namespace CancelWorkflows.Contracts;
 
 /// <summary>One cancellation in a listing, from Temporal visibility (search attributes; no Status query).</summary>
 public sealed record CancellationSummary

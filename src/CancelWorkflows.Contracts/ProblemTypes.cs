@@ -1,7 +1,8 @@
-namespace CancelWorkflows.Service.Api;
+namespace CancelWorkflows.Contracts;
 
-/// <summary>The <c>type</c> of the API's own RFC 7807 problems (generic ones keep ASP.NET's RFC 9110 links).</summary>
-public static class ApiProblemTypes
+/// <summary>The <c>type</c> of the API's own RFC 7807 problems (generic ones keep ASP.NET's RFC 9110 links). Compare a
+/// problem's type with these, never its title.</summary>
+public static class ProblemTypes
 {
     private const string Prefix = "urn:cancelworkflows:problem:";
 
@@ -29,9 +30,28 @@ public static class ApiProblemTypes
     /// <summary>415: the body is not JSON.</summary>
     public const string UnsupportedMediaType = Prefix + "unsupported-media-type";
 
-    /// <summary>503: Temporal did not answer.</summary>
+    /// <summary>503: Temporal did not answer (or the workflow could not answer now); retry later.</summary>
     public const string TemporalUnavailable = Prefix + "temporal-unavailable";
+
+    /// <summary>409: Temporal says the workflow or schedule this request would create exists already (normally the API
+    /// answers with the existing one; this is the rare case it could not); read it, or retry.</summary>
+    public const string AlreadyExists = Prefix + "already-exists";
 
     /// <summary>502: Temporal answered with an error the API cannot turn into a better answer.</summary>
     public const string TemporalError = Prefix + "temporal-error";
+
+    /// <summary>400: the promotion's body or id is not valid; nothing was touched.</summary>
+    public const string InvalidPromotion = Prefix + "invalid-promotion";
+
+    /// <summary>400: POST with the id of an existing promotion but different content; use PUT to change it.</summary>
+    public const string PromotionExists = Prefix + "promotion-exists-with-different-content";
+
+    /// <summary>404: no promotion with this id.</summary>
+    public const string PromotionNotFound = Prefix + "promotion-not-found";
+
+    /// <summary>409: trigger while a run is in progress (it would be skipped: runs of a promotion never overlap).</summary>
+    public const string PromotionRunInProgress = Prefix + "promotion-run-in-progress";
+
+    /// <summary>503: the service has no holds source (<c>Promotions:HoldsSourceUrl</c>), so no run could list holds.</summary>
+    public const string HoldsSourceNotConfigured = Prefix + "holds-source-not-configured";
 }

@@ -1,4 +1,4 @@
-namespace CancelWorkflows.Client;
+namespace CancelWorkflows.Contracts;
 
 /// <summary>Body of <c>POST /v1/cancellations/{paymentRequestId}/escalation/resolve</c>: support's resolution. Only an
 /// operator's API key may send it; the service records that key's caller as who resolved it.</summary>

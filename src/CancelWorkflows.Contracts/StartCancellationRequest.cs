@@ -1,4 +1,4 @@
-namespace CancelWorkflows.Client;
+namespace CancelWorkflows.Contracts;
 
 /// <summary>Body of <c>POST /v1/cancellations</c>. Give <see cref="PaymentRequestId"/> or <see cref="PaymentId"/> (or both).</summary>
 public sealed record StartCancellationRequest

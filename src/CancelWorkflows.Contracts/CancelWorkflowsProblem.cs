@@ -1,4 +1,4 @@
-namespace CancelWorkflows.Client;
+namespace CancelWorkflows.Contracts;
 
 /// <summary>An RFC 7807 problem as the service sends it (<c>application/problem+json</c>).</summary>
 public sealed record CancelWorkflowsProblem

@@ -1,4 +1,4 @@
-namespace CancelWorkflows.Client;
+namespace CancelWorkflows.Contracts;
 
 /// <summary>Answer of a resolve: the resolution was handed to the workflow (it records it and ends the escalation).</summary>
 public sealed record ResolveEscalationResult

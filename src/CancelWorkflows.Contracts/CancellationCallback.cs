@@ -1,8 +1,8 @@
-namespace CancelWorkflows.Client;
+namespace CancelWorkflows.Contracts;
 
 /// <summary>
 /// The JSON body the service POSTs to a cancellation's <c>callbackUrl</c>. Verify it first with
-/// <see cref="CallbackSignatureVerifier"/>; deduplicate by the <c>Idempotency-Key</c> header (<c>&lt;workflowId&gt;/&lt;event&gt;</c>),
+/// <c>CallbackSignatureVerifier</c> (CancelWorkflows.Client); deduplicate by the <c>Idempotency-Key</c> header (<c>&lt;workflowId&gt;/&lt;event&gt;</c>),
 /// which stays the same across delivery attempts.
 /// </summary>
 public sealed record CancellationCallback

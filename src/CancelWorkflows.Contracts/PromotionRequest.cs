@@ -1,4 +1,4 @@
-namespace CancelWorkflows.Client;
+namespace CancelWorkflows.Contracts;
 
 /// <summary>
 /// Body of <c>POST /v1/promotions</c> (create) and <c>PUT /v1/promotions/{promoId}</c> (create or update): cancel the

@@ -1,4 +1,6 @@
-namespace CancelWorkflows.Client;
+using System.Text.Json.Serialization;
+
+namespace CancelWorkflows.Contracts;
 
 /// <summary>A promotion as <c>GET /v1/promotions/{promoId}</c> answers: its definition, its schedule's state and its last run.</summary>
 public sealed record Promotion
@@ -48,7 +50,9 @@ public sealed record Promotion
 
     public string? TemporalWebUrl { get; init; }
 
-    /// <summary>The HTTP status of the answer that carried it (201 created, 200 existing or updated, 202 triggered).</summary>
+    /// <summary>The HTTP status of the answer that carried it (201 created, 200 existing or updated, 202 triggered): set by
+    /// the typed client, never on the wire.</summary>
+    [JsonIgnore]
     public int HttpStatus { get; init; }
 }
 
@@ -74,10 +78,18 @@ public sealed record PromotionLastRun
     public string? TemporalWebUrl { get; init; }
 }
 
-/// <summary>How far a run got: pages read, holds listed and started, outcomes, holds whose status could not be read,
-/// escalations, late successes; while it runs, what the current workflow run has taken up and carried over.</summary>
+/// <summary>How far a run got (the run's <c>Status</c> query while it runs, its result when it finished): pages read,
+/// holds listed and started, outcomes, holds whose status could not be read, escalations, late successes; while it runs,
+/// what the current workflow run has taken up and carried over. Fields in the order the service writes them.</summary>
 public sealed record PromotionSummary
 {
+    public string? PromoId { get; init; }
+
+    /// <summary>The holds source's token of the next page to read; null before the first and after the last page.</summary>
+    public string? PageToken { get; init; }
+
+    public bool LastPageRead { get; init; }
+
     public int PagesRead { get; init; }
 
     public int HoldsListed { get; init; }
@@ -98,8 +110,10 @@ public sealed record PromotionSummary
     /// <summary>Holds listed and not yet started.</summary>
     public int WaitingHolds { get; init; }
 
+    /// <summary>Finished cancellations by outcome (one of <see cref="CancellationOutcomes"/>).</summary>
     public IReadOnlyDictionary<string, int> ByOutcome { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>Holds the buyer paid before the cancel, or whose payment is pending (paid, result awaited): left alone.</summary>
     public int PaidLeftAlone { get; init; }
 
     /// <summary>Holds whose payment status could not be read: nothing was cancelled; the next trigger of the promotion
@@ -114,13 +128,14 @@ public sealed record PromotionSummary
 
     public int Runs { get; init; }
 
-    public int Finished { get; init; }
-
-    public bool Completed { get; init; }
-
     public DateTimeOffset? StartedAt { get; init; }
 
     public DateTimeOffset? FinishedAt { get; init; }
+
+    public bool Completed { get; init; }
+
+    /// <summary>Holds whose cancellation finished: by outcome, status unreadable, or failed.</summary>
+    public int Finished { get; init; }
 }
 
 /// <summary>One entry of <c>GET /v1/promotions</c>.</summary>
