@@ -95,10 +95,13 @@ public sealed record CancellationStatus
 
     public DateTimeOffset? DecidedAt { get; init; }
 
-    /// <summary>Until when the workflow stays open for late notifications.</summary>
+    /// <summary>Until when the workflow stays open for late notifications; null for cancellations that close at their
+    /// outcome (since patch <c>close-at-outcome-local-eligibility</c>): later notifications are reconciled by the
+    /// service and shown here (<see cref="LateSuccess"/>) all the same.</summary>
     public DateTimeOffset? WatchUntil { get; init; }
 
-    /// <summary>True when the workflow has ended (watch window over).</summary>
+    /// <summary>True when the workflow has ended: at its outcome (its callbacks delivered, a success notified meanwhile
+    /// reconciled), or after the watch window for cancellations started before they closed at their outcome.</summary>
     public bool Completed { get; init; }
 
     public string? TemporalWebUrl { get; init; }

@@ -31,6 +31,7 @@ public sealed class BenchOptions
           --worker-setting K=V     scaleout: an environment variable of every worker process, e.g.
                                    Temporal__Worker__MaxConcurrentActivityTaskPolls=10 (repeatable)
           --json FILE              also write the figures as JSON to FILE
+          --save-histories DIR     workflow: save the history of the last P1 run of each variant to DIR
           --quick                  small counts, for checking the harness (figures meaningless)
           --rounds N               rounds per measurement (signing 5, simulator 3, workflow P2 2, order ABBA)
           --callers 1,8,32         simulator: concurrent callers
@@ -53,6 +54,10 @@ public sealed class BenchOptions
     public string? JsonPath { get; private set; }
 
     public bool Quick { get; private set; }
+
+    /// <summary><c>workflow</c>: a folder to save the history of the last P1 run of each variant to (JSON, as the
+    /// replay tests and <c>Baseline/Recorded</c> read them).</summary>
+    public string? SaveHistoriesTo { get; private set; }
 
     public bool Diagnostic { get; private set; }
 
@@ -122,6 +127,7 @@ public sealed class BenchOptions
             switch (args[i])
             {
                 case "--json": o.JsonPath = Value(); break;
+                case "--save-histories": o.SaveHistoriesTo = Value(); break;
                 case "--quick": o.Quick = true; break;
                 case "--diagnostic": o.Diagnostic = true; break;
                 case "--await-results": o.AwaitResults = true; break;

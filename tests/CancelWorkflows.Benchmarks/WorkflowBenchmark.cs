@@ -120,7 +120,7 @@ public static class WorkflowBenchmark
                 await BurstAsync(client, v, await v.PrepareAllAsync(burstWarmUp), options.StartConcurrency, awaitResults: false);
             }
 
-            await SequentialAsync(section, variants, warmUp, sequential);
+            await SequentialAsync(section, variants, warmUp, sequential, RecordedHistory.LoadAll(), options.SaveHistoriesTo);
             await ThroughputAsync(section, client, variants, workflows, rounds, options.StartConcurrency, options.AwaitResults);
         }
         finally
@@ -210,7 +210,8 @@ public static class WorkflowBenchmark
     /// (TimerStarted -> TimerFired). The dev server fires timers shorter than about a second only after about a second,
     /// the same for every variant, which would otherwise be most of the latency and hide the difference being measured.
     /// </summary>
-    private static async Task SequentialAsync(Section section, IReadOnlyList<Variant> variants, int warmUp, int count)
+    private static async Task SequentialAsync(
+        Section section, IReadOnlyList<Variant> variants, int warmUp, int count, IReadOnlyList<RecordedHistory> recorded, string? saveHistoriesTo)
     {
         var prepared = new Dictionary<Variant, Queue<string>>();
         foreach (var v in variants)
@@ -223,6 +224,7 @@ public static class WorkflowBenchmark
         var serverToOutcome = variants.ToDictionary(v => v, _ => new List<double>());
         var timerWait = variants.ToDictionary(v => v, _ => new List<double>());
         var failures = variants.ToDictionary(v => v, _ => 0);
+        var costs = variants.ToDictionary(v => v, _ => new List<HistoryCost>());
         Progress.Say($"workflow P1: warm-up {warmUp} per variant, then {count} sequential per variant...");
         var measuredMs = 0.0;
         var cpu = CpuMeter.Start();
@@ -253,6 +255,7 @@ public static class WorkflowBenchmark
                 toOutcome[v].Add(ms - history.TimerWaitMs);
                 serverToOutcome[v].Add(history.StartedToOutcomeMs);
                 timerWait[v].Add(history.TimerWaitMs);
+                costs[v].Add(history.Cost);
                 if (!outcome.Ok)
                 {
                     failures[v]++;
@@ -289,6 +292,18 @@ public static class WorkflowBenchmark
         }
 
         section.Tables.Add(table);
+        section.Tables.Add(CostTable(section, variants.ToDictionary(v => v.Name, v => (IReadOnlyList<HistoryCost>)costs[v]), recorded));
+        if (saveHistoriesTo is not null)
+        {
+            Directory.CreateDirectory(saveHistoriesTo);
+            foreach (var v in variants.Where(v => v.LastHandle is not null))
+            {
+                var file = Path.Combine(saveHistoriesTo, $"{v.Key}-happy-path.json");
+                await File.WriteAllTextAsync(file, (await v.LastHandle!.FetchHistoryAsync()).ToJson());
+                section.Notes.Add($"History of the last P1 run of {v.Key} saved to {file}.");
+            }
+        }
+
         foreach (var v in variants.Where(v => v.LastHandle is not null))
         {
             section.Tables.Add(await TimelineAsync($"Where the time goes: history of the last P1 run of {v.Key} (ms since WorkflowExecutionStarted)", v.LastHandle!));
@@ -304,8 +319,45 @@ public static class WorkflowBenchmark
         var realSummary = LatencySummary.Of(toOutcome[variants.Single(v => v.Key == "real")]);
         var medianRatio = realSummary.P50 / bareSummary.P50;
         var p95Ratio = realSummary.P95 / bareSummary.P95;
-        section.Goals.Add(new("P1", "median time to outcome vs bare workflow", "<= 1.15x", $"{Fmt.Ratio(medianRatio)} ({Fmt.Ms(realSummary.P50)} vs {Fmt.Ms(bareSummary.P50)} ms)", medianRatio <= 1.15));
+        section.Goals.Add(new("P1", "median time to outcome vs bare workflow", "<= 1.00x", $"{Fmt.Ratio(medianRatio)} ({Fmt.Ms(realSummary.P50)} vs {Fmt.Ms(bareSummary.P50)} ms)", medianRatio <= 1.0));
         section.Goals.Add(new("P1", "p95 time to outcome vs bare workflow", "<= 1.15x", $"{Fmt.Ratio(p95Ratio)} ({Fmt.Ms(realSummary.P95)} vs {Fmt.Ms(bareSummary.P95)} ms)", p95Ratio <= 1.15));
+        var realCost = costs[variants.Single(v => v.Key == "real")].GroupBy(c => c).OrderByDescending(g => g.Count()).First().Key;
+        section.Goals.Add(new("cost", "Temporal Cloud actions per happy-path cancellation", "<= 4", Fmt.Int(realCost.Actions), realCost.Actions <= 4));
+        section.Goals.Add(new("cost", "history events per happy-path cancellation", "<= 12", Fmt.Int(realCost.Events), realCost.Events <= 12));
+    }
+
+    /// <summary>
+    /// Cost per happy-path cancellation, counted from the histories of the P1 runs (<see cref="HistoryCost"/>), and from
+    /// histories recorded by earlier versions of the workflow (<see cref="RecordedHistory"/>: "today" before a change).
+    /// </summary>
+    private static TextTable CostTable(Section section, IReadOnlyDictionary<string, IReadOnlyList<HistoryCost>> measured, IReadOnlyList<RecordedHistory> recorded)
+    {
+        var table = new TextTable(
+            "Cost per happy-path cancellation: history events and Temporal Cloud billable actions (https://docs.temporal.io/cloud/actions), counted from real histories",
+            "variant", "events", "actions", "where from", "runs");
+        foreach (var (name, costs) in measured)
+        {
+            if (costs.Count == 0)
+            {
+                continue;
+            }
+
+            // Every P1 run of a variant takes the same path; a spread would show a run that did not (a retry, a heartbeat).
+            var typical = costs.GroupBy(c => c).OrderByDescending(g => g.Count()).First().Key;
+            var spread = costs.Min(c => c.Actions) == costs.Max(c => c.Actions) && costs.Min(c => c.Events) == costs.Max(c => c.Events)
+                ? string.Empty
+                : $" (range: events {costs.Min(c => c.Events)}-{costs.Max(c => c.Events)}, actions {costs.Min(c => c.Actions)}-{costs.Max(c => c.Actions)})";
+            table.Row(name, Fmt.Int(typical.Events), Fmt.Int(typical.Actions), typical.Breakdown + spread, Fmt.Int(costs.Count));
+            section.Results[$"cost_{name}"] = new { typical.Events, typical.Actions, typical.Breakdown, Runs = costs.Count };
+        }
+
+        foreach (var r in recorded)
+        {
+            table.Row($"recorded: {r.Name}", Fmt.Int(r.Cost.Events), Fmt.Int(r.Cost.Actions), r.Cost.Breakdown, "1");
+            section.Results[$"cost_recorded_{r.Name}"] = new { r.Cost.Events, r.Cost.Actions, r.Cost.Breakdown };
+        }
+
+        return table;
     }
 
     /// <summary>P2: <paramref name="count"/> workflows per variant and round, started as fast as <paramref name="startConcurrency"/>
@@ -372,7 +424,7 @@ public static class WorkflowBenchmark
                 : "Nobody waited on results (as the API's callers don't); completion was detected by counting closed runs in visibility every 200 ms."));
 
         var realRate = LatencySummary.Median(results[variants.Single(v => v.Key == "real")].Select(x => x.PerSecond));
-        section.Goals.Add(new("P2", "sustained throughput vs bare workflow", ">= 0.90x", $"{Fmt.Ratio(realRate / bareRate)} ({Fmt.Rate(realRate)} vs {Fmt.Rate(bareRate)} wf/s)", realRate / bareRate >= 0.9));
+        section.Goals.Add(new("P2", "sustained throughput vs bare workflow", ">= 1.30x", $"{Fmt.Ratio(realRate / bareRate)} ({Fmt.Rate(realRate)} vs {Fmt.Rate(bareRate)} wf/s)", realRate / bareRate >= 1.3));
         section.Goals.Add(new("P2", $"sustained throughput on {Environment.ProcessorCount} cores", ">= 100 wf/s", $"{Fmt.Rate(realRate)} wf/s", realRate >= 100));
     }
 

@@ -15,6 +15,16 @@ namespace CancelWorkflows.Workflows.Cancel;
 /// </remarks>
 public static class CancelPatches
 {
+    /// <summary>
+    /// The shape of the whole run, asked first in every run (<see cref="CancelPaymentWorkflow"/>): the eligibility inquiry
+    /// as a local activity (two workflow tasks for the happy path instead of four), the search attributes in one upsert at
+    /// the outcome, and the run closes at its outcome instead of staying open for the watch window (a notification after
+    /// the close starts <c>reconcile-&lt;id&gt;</c>). A run on this path has every capability
+    /// of the patches below, so it asks none of them (no marker, no <c>TemporalChangeVersion</c> upsert for each).
+    /// Runs started before it replay as recorded.
+    /// </summary>
+    public const string CloseAtOutcome = "close-at-outcome-local-eligibility";
+
     /// <summary>Unpaid-only mode cancels only after an inquiry that showed the payment unpaid; unreadable → fail, no cancel.</summary>
     public const string UnpaidOnlyNeedsReadableStatus = "unpaid-only-needs-readable-status";
 

@@ -12,9 +12,12 @@ namespace CancelWorkflows.Workflows.Cancel;
 /// <summary>
 /// Cancels one Antom payment and never loses track of it (docs/design.md, "CancelPaymentWorkflow"):
 /// validate (A2) → eligibility (W1–W5, N1–N3, C1–C5) → cancel (A1, A3) → bounded U-retry (A3, A4) → last inquiry →
-/// escalation to support (A4) → outcome → watch window for late notifications (C4, C5).
+/// escalation to support (A4) → outcome → close; a success notified before the close is reconciled first (C4, C5), one
+/// notified after it reaches <c>reconcile-&lt;id&gt;</c> (the notification ingress starts it).
 /// Deterministic code only: time, timers and randomness come from <see cref="Workflow"/>. Changes to the commands it
-/// issues are gated by <see cref="CancelPatches"/> (and <see cref="SearchAttributeBatch.PatchId"/>).
+/// issues are gated by <see cref="CancelPatches"/> (and <see cref="SearchAttributeBatch.PatchId"/>); the first question
+/// of every run is <see cref="CancelPatches.CloseAtOutcome"/>: runs started before it replay as recorded (regular
+/// activities, each older patch asked where it always was, the watch window), later runs ask no other patch.
 /// </summary>
 [Workflow(TemporalNames.CancelPaymentWorkflow)]
 public sealed class CancelPaymentWorkflow
@@ -33,6 +36,7 @@ public sealed class CancelPaymentWorkflow
     private EscalationResolution? resolution;
     private InquiryResult? lastInquiry;
     private bool reportedToPromotion;
+    private bool? closesAtOutcome;
 
     /// <summary>Runs before any signal handler, so notifications that arrive with the start are never lost.</summary>
     [WorkflowInit]
@@ -50,6 +54,9 @@ public sealed class CancelPaymentWorkflow
     [WorkflowRun]
     public async Task<CancelStatus> RunAsync(CancelPaymentRequest request)
     {
+        // The first question of every run: its shape (CancelPatches.CloseAtOutcome). A run started before it answers
+        // false on replay and goes on as it was recorded: regular activities, the older patches asked, the watch window.
+        var closesAtOutcome = ClosesAtOutcome;
         if (request.Resume is { } resume)
         {
             await ResumeEscalationAsync(request, resume);
@@ -58,7 +65,7 @@ public sealed class CancelPaymentWorkflow
         {
             Start(request);
             Validate(request);
-            searchAttributes.Begin();
+            searchAttributes.Begin(included: closesAtOutcome);
 
             var eligibility = await CheckEligibilityAsync(request);
             if (eligibility is null || Decide(eligibility))
@@ -73,7 +80,15 @@ public sealed class CancelPaymentWorkflow
         searchAttributes.Flush();
         await ReportToPromotionAsync(request);
         callbacks.Send("outcome", status);
-        await WatchAsync(request.Settings);
+        if (closesAtOutcome)
+        {
+            await CloseAsync();
+        }
+        else
+        {
+            await WatchAsync(request.Settings);
+        }
+
         return status;
     }
 
@@ -99,7 +114,7 @@ public sealed class CancelPaymentWorkflow
         {
             Step("resolution ignored", $"already resolved by {resolution.ResolvedBy}");
         }
-        else if (!status.Escalated && Workflow.Patched(CancelPatches.IgnoreResolutionBeforeEscalation))
+        else if (!status.Escalated && Patched(CancelPatches.IgnoreResolutionBeforeEscalation))
         {
             Step("resolution ignored", $"{given.Outcome} by {given.ResolvedBy}: not escalated (outcome {status.Outcome ?? "not decided yet"}); a resolution counts only for an escalated cancellation");
         }
@@ -166,6 +181,31 @@ public sealed class CancelPaymentWorkflow
         Summary = summary,
     };
 
+    /// <summary>
+    /// The eligibility inquiry as a local activity: run by the worker inside the first workflow task and recorded as a
+    /// marker (with its summary and result), so the cancel call is scheduled by the same task (two workflow tasks on the
+    /// happy path instead of three). Its bounded retry (6 attempts within about a minute) waits in durable timers between
+    /// attempts (every backoff is 2 s or more, above the 1 s local-retry threshold), so the task is not held open and each
+    /// failed attempt is recorded. A worker that dies mid-inquiry leaves no marker: the workflow task times out (the
+    /// workflow's task timeout, 10 s by default, not <c>Cancel:AntomCallMargin</c>) and the next worker asks again — a
+    /// read, harmless to repeat. The cancel call stays a regular activity: a local one would hold the workflow task for the
+    /// whole call (the Status query waits meanwhile, and after a worker crash until the task times out), and a cancel lost
+    /// with its worker would leave no attempt in the Status.
+    /// </summary>
+    private static LocalActivityOptions Local(ActivityOptions options) => new()
+    {
+        StartToCloseTimeout = options.StartToCloseTimeout,
+        RetryPolicy = options.RetryPolicy,
+        LocalRetryThreshold = TimeSpan.FromSeconds(1),
+        Summary = options.Summary,
+    };
+
+    /// <summary>
+    /// How a failed Antom call surfaces: a regular activity as <see cref="ActivityFailureException"/>, a local activity as
+    /// its own failure (the activity's <see cref="ApplicationFailureException"/>, or <see cref="TimeoutFailureException"/>).
+    /// </summary>
+    private static bool IsCallFailure(FailureException e) => e is ActivityFailureException or ApplicationFailureException or TimeoutFailureException;
+
     private void Start(CancelPaymentRequest request)
     {
         status.Begin(request.PaymentRequestId, request.PaymentId, request.Settings.TemporalWebBaseUrl);
@@ -216,9 +256,11 @@ public sealed class CancelPaymentWorkflow
     {
         try
         {
-            var result = await Workflow.ExecuteActivityAsync(
-                (AntomActivities a) => a.CheckEligibilityAsync(new(request.PaymentRequestId, request.PaymentId, request.Mode)),
-                AntomCallOptions(request.Settings, "eligibility: inquiryPayment + cancel windows", maximumAttempts: 6));
+            var input = new EligibilityInput(request.PaymentRequestId, request.PaymentId, request.Mode);
+            var options = AntomCallOptions(request.Settings, "eligibility: inquiryPayment + cancel windows", maximumAttempts: 6);
+            var result = ClosesAtOutcome
+                ? await Workflow.ExecuteLocalActivityAsync((AntomActivities a) => a.CheckEligibilityAsync(input), Local(options))
+                : await Workflow.ExecuteActivityAsync((AntomActivities a) => a.CheckEligibilityAsync(input), options);
             if (result.Payment is { } payment)
             {
                 status.PaymentId ??= payment.PaymentId;
@@ -244,11 +286,11 @@ public sealed class CancelPaymentWorkflow
 
             return result;
         }
-        catch (ActivityFailureException e)
+        catch (FailureException e) when (IsCallFailure(e))
         {
             var why = e.InnerException?.Message ?? e.Message;
             status.EligibilityUnknown = true;
-            if (request.Mode == CancelMode.UnpaidOnly && Workflow.Patched(CancelPatches.UnpaidOnlyNeedsReadableStatus))
+            if (request.Mode == CancelMode.UnpaidOnly && Patched(CancelPatches.UnpaidOnlyNeedsReadableStatus))
             {
                 await RefuseUnreadableStatusAsync(request, why);
             }
@@ -318,7 +360,7 @@ public sealed class CancelPaymentWorkflow
             var kind = result.Classification.Kind;
             if (kind != CancelAnswerKind.Unknown)
             {
-                if (kind != CancelAnswerKind.Cancelled && AnEarlierAttemptHadNoFinalAnswer() && Workflow.Patched(CancelPatches.ConfirmFinalAnswerAfterLostAnswer))
+                if (kind != CancelAnswerKind.Cancelled && AnEarlierAttemptHadNoFinalAnswer() && Patched(CancelPatches.ConfirmFinalAnswerAfterLostAnswer))
                 {
                     return await ConfirmRefusalAsync(request.Settings, result, attempt);
                 }
@@ -470,7 +512,7 @@ public sealed class CancelPaymentWorkflow
         searchAttributes.Flush();
 
         // The promotion run first: its summary must not wait on the support webhook (which may be down for an hour).
-        if (IsPromotionChild(request) && !reportedToPromotion && Workflow.Patched(CancelPatches.ReportPromotionBeforeSupport))
+        if (IsPromotionChild(request) && !reportedToPromotion && Patched(CancelPatches.ReportPromotionBeforeSupport))
         {
             await ReportToPromotionAsync(request);
         }
@@ -478,7 +520,7 @@ public sealed class CancelPaymentWorkflow
         await status.NotifySupportAsync(reason, lastInquiry, settings.SupportDeliveryTimeout);
         await ReportToPromotionAsync(request);
 
-        if (Workflow.Patched(CancelPatches.BoundedEscalation))
+        if (Patched(CancelPatches.BoundedEscalation))
         {
             var now = Workflow.UtcNow;
             await WaitForResolutionAsync(request, new EscalationWait
@@ -505,7 +547,7 @@ public sealed class CancelPaymentWorkflow
         status.RunId = Workflow.Info.RunId;
         status.TemporalWebUrl = WorkflowStory.WebUrl(request.Settings.TemporalWebBaseUrl);
         Step("continued as new", $"run {status.ContinuedAsNew + 1} of this cancellation, still escalated: {resume.Wait.Reason}");
-        searchAttributes.Begin();
+        searchAttributes.Begin(included: ClosesAtOutcome);
         await WaitForResolutionAsync(request, resume.Wait);
         FinishResolved();
     }
@@ -653,6 +695,39 @@ public sealed class CancelPaymentWorkflow
         }
     }
 
+    /// <summary>
+    /// Closes at the outcome (<see cref="CancelPatches.CloseAtOutcome"/>). A success notified before the close (during the
+    /// cancel, while escalated, while the callbacks drain) is reconciled here, where its notification and the outcome are
+    /// (C4, C5); one notified after the close finds the workflow closed and the ingress starts <c>reconcile-&lt;id&gt;</c>
+    /// with this run's outcome. Every signal already delivered runs before the last check, so none is lost with the close.
+    /// </summary>
+    private async Task CloseAsync()
+    {
+        while (true)
+        {
+            if (reconciler.Due)
+            {
+                await reconciler.RunAsync();
+            }
+            else if (reconciler.NotNeeded)
+            {
+                reconciler.RecordNotNeeded();
+            }
+
+            await callbacks.DrainAsync(status);
+            await Workflow.WaitConditionAsync(() => Workflow.AllHandlersFinished);
+            if (!reconciler.Due && !reconciler.NotNeeded)
+            {
+                break;
+            }
+
+            Step("notification during the last callbacks", "a payment notification arrived while the last callbacks were delivered: handled before closing");
+        }
+
+        status.Completed = true;
+        Step("completed", $"closed at the outcome {status.Outcome}; a later notification starts the reconciliation workflow");
+    }
+
     /// <summary>C4/C5: stay open long enough to receive Antom's late notifications (24 h of retries), reconciling
     /// the refund of any success that arrives; a reconciliation in progress is finished before completing.</summary>
     private async Task WatchAsync(CancelSettings settings)
@@ -680,6 +755,13 @@ public sealed class CancelPaymentWorkflow
     }
 
     private void Step(string name, string detail) => status.Step(name, detail);
+
+    /// <summary>Asked first in every run (by <see cref="RunAsync"/>, or by a signal handler that runs before it).</summary>
+    private bool ClosesAtOutcome => closesAtOutcome ??= Workflow.Patched(CancelPatches.CloseAtOutcome);
+
+    /// <summary>A capability gated by its own patch: included in every run on the <see cref="CancelPatches.CloseAtOutcome"/>
+    /// path, asked (a marker) in runs started before it, where it always was.</summary>
+    private bool Patched(string patchId) => ClosesAtOutcome || Workflow.Patched(patchId);
 
     private static void SetDetails(string text) => WorkflowStory.SetDetails(text);
 

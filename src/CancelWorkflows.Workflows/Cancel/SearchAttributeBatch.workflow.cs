@@ -23,8 +23,9 @@ public sealed class SearchAttributeBatch
     private readonly List<SearchAttributeUpdate> staged = [];
     private bool batching;
 
-    /// <summary>Decides, once per run and at the same point of every run, whether this run batches.</summary>
-    public void Begin() => batching = Workflow.Patched(PatchId);
+    /// <summary>Decides, once per run and at the same point of every run, whether this run batches. A run on a path that
+    /// includes batching (<paramref name="included"/>, <see cref="CancelPatches.CloseAtOutcome"/>) asks no patch.</summary>
+    public void Begin(bool included = false) => batching = included || Workflow.Patched(PatchId);
 
     /// <summary>Staged until <see cref="Flush"/> when batching; sent at once otherwise.</summary>
     public void Upsert(params SearchAttributeUpdate[] updates)

@@ -305,8 +305,8 @@ public static class ScaleOutBenchmark
         }
     }
 
-    /// <summary>From every cancellation's history: workflow and activity tasks started per worker identity, and each
-    /// task's schedule-to-start latency (how long it waited on the task queue for a poller).</summary>
+    /// <summary>From every cancellation's history: workflow and activity tasks started per worker identity (local
+    /// activities counted for the worker that recorded them), and each task's schedule-to-start latency (how long it waited on the task queue for a poller).</summary>
     private static async Task<HistoryFigures> ReadHistoriesAsync(WorkflowEnvironment temporal, List<Payment> payments)
     {
         var counts = new ConcurrentDictionary<string, (int WorkflowTasks, int ActivityTasks)>();
@@ -316,9 +316,19 @@ public static class ScaleOutBenchmark
         {
             var history = await temporal.Client.GetWorkflowHandle($"cancel-{p.Id}").FetchHistoryAsync();
             var scheduled = history.Events.ToDictionary(e => e.EventId, e => e.EventTime.ToDateTime());
+            var lastTaskBy = string.Empty;
             foreach (var e in history.Events)
             {
-                if (e.EventType == EventType.WorkflowTaskStarted)
+                if (e.EventType == EventType.WorkflowTaskCompleted)
+                {
+                    lastTaskBy = e.WorkflowTaskCompletedEventAttributes.Identity;
+                }
+                else if (e.EventType == EventType.MarkerRecorded && e.MarkerRecordedEventAttributes.MarkerName == "core_local_activity")
+                {
+                    // A local activity (the eligibility inquiry, a cancel call) ran on the worker whose workflow task recorded it.
+                    counts.AddOrUpdate(lastTaskBy, (0, 1), (_, c) => (c.WorkflowTasks, c.ActivityTasks + 1));
+                }
+                else if (e.EventType == EventType.WorkflowTaskStarted)
                 {
                     var started = e.WorkflowTaskStartedEventAttributes;
                     counts.AddOrUpdate(started.Identity, (1, 0), (_, c) => (c.WorkflowTasks + 1, c.ActivityTasks));

@@ -29,13 +29,28 @@ public sealed record ListingDataSet(
         var cancelled = Enumerable.Range(0, 3).Select(_ => CancellationApiCalls.NewPaymentRequestId()).ToList();
         var already = CancellationApiCalls.NewPaymentRequestId();
         var escalatedTask = api.EscalatedCancellationAsync(merchant);
-        foreach (var id in cancelled)
+        // The late one answers U first, so its cancel workflow is still open (in its U-retry) when the success arrives: the
+        // cancel workflow closes at its outcome, and a success after the close is recorded by reconcile-<id>, which the
+        // listing (cancel workflows only) does not show.
+        var late = cancelled[0];
+        await api.Dev.PaidCardAnsweringUAsync(late, 1);
+        foreach (var id in cancelled.Skip(1))
         {
             await api.Dev.PaidCardAsync(id);
         }
 
         await api.Dev.AlreadyCancelledAsync(already);
-        foreach (var id in cancelled.Append(already))
+        using (var lateStart = await api.Booking.StartAsync(new { paymentRequestId = late, merchant, bookingRef = "BK-" + late }, query: "?wait=0"))
+        {
+            lateStart.EnsureSuccessStatusCode();
+        }
+
+        // A success notification during the cancel: the outcome stays Cancelled, a refund is expected (C4, C5).
+        var payment = await api.Dev.Simulator.GetPaymentAsync(late);
+        await api.Temporal.GetWorkflowHandle($"cancel-{late}").SignalAsync(
+            TemporalNames.PaymentNotifiedSignal,
+            [new PaymentNotice("PAYMENT_RESULT", "S", "SUCCESS", late, payment!.PaymentId, "USD", "1000", null, "late-" + late)]);
+        foreach (var id in cancelled.Skip(1).Append(already))
         {
             using var response = await api.Booking.StartAsync(new { paymentRequestId = id, merchant, bookingRef = "BK-" + id }, query: "?wait=30");
             response.EnsureSuccessStatusCode();
@@ -43,13 +58,6 @@ public sealed record ListingDataSet(
 
         var escalated = await escalatedTask;
         var after = DateTimeOffset.UtcNow.AddSeconds(1);
-
-        // A success notification after the cancel: the outcome stays Cancelled, a refund is expected (C4, C5).
-        var late = cancelled[0];
-        var payment = await api.Dev.Simulator.GetPaymentAsync(late);
-        await api.Temporal.GetWorkflowHandle($"cancel-{late}").SignalAsync(
-            TemporalNames.PaymentNotifiedSignal,
-            [new PaymentNotice("PAYMENT_RESULT", "S", "SUCCESS", late, payment!.PaymentId, "USD", "1000", null, "late-" + late)]);
 
         var set = new ListingDataSet(merchant, before, after, cancelled, late, already, escalated);
         await Eventually.ReturnsAsync(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CancelWorkflows.Service.Tests.Infrastructure;
 using CancelWorkflows.Workflows.Cancel;
+using Temporalio.Activities;
 using Temporalio.Client;
 using Temporalio.Exceptions;
 using Temporalio.Worker;
@@ -146,10 +147,13 @@ public sealed class NotificationReplayTests(NotificationDevMode fixture)
         }
     }
 
-    /// <summary>A cancel workflow that ran its first workflow task on a worker of its own, which then stopped.</summary>
+    /// <summary>A cancel workflow that ran its first workflow task on a worker of its own, which then stopped. That worker
+    /// has no Antom: its eligibility inquiry (a local activity) fails, and the workflow waits in the retry's timer.</summary>
     private async Task<WorkflowHandle> StartThenStopItsWorkerAsync(string workflowId, string taskQueue, CancelPaymentRequest request)
     {
-        using var worker = new TemporalWorker(fixture.Temporal, new TemporalWorkerOptions(taskQueue).AddWorkflow<CancelPaymentWorkflow>());
+        using var worker = new TemporalWorker(
+            fixture.Temporal,
+            new TemporalWorkerOptions(taskQueue).AddWorkflow<CancelPaymentWorkflow>().AddAllActivities(new NoAntom()));
         return await worker.ExecuteAsync(async () =>
         {
             var handle = await fixture.Temporal.StartWorkflowAsync(
@@ -170,5 +174,13 @@ public sealed class NotificationReplayTests(NotificationDevMode fixture)
                 string.Create(CultureInfo.InvariantCulture, $"{workflowId} to run its first workflow task"));
             return (WorkflowHandle)handle;
         });
+    }
+
+    /// <summary>An eligibility inquiry that never gets an answer.</summary>
+    private sealed class NoAntom
+    {
+        [Activity("CheckEligibility")]
+        public Task<Workflows.Activities.EligibilityResult> CheckEligibilityAsync(Workflows.Activities.EligibilityInput input) =>
+            throw new ApplicationFailureException("no Antom on this worker");
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CancelWorkflows.AntomSimulator;
 using CancelWorkflows.Service.Tests.Infrastructure;
 using Temporalio.Api.Enums.V1;
@@ -80,6 +81,32 @@ public sealed class NotificationRoutingTests(NotificationDevMode fixture)
         Assert.NotNull(await Payments.StatusAsync($"reconcile-{id}"));
         Assert.Equal(1, await Payments.RunsAsync($"reconcile-{id}"));
         Assert.Equal(WorkflowExecutionStatus.Completed, await Payments.StatusAsync($"cancel-{id}"));
+    }
+
+    /// <summary>The cancel workflow closes at its outcome; a success after that is recorded by reconcile-&lt;id&gt;, and the
+    /// booking service still reads one story at <c>GET /v1/cancellations/{id}</c> (C4, C5).</summary>
+    [Fact]
+    public async Task SuccessNotification_CancellationClosed_GetShowsTheLateSuccessItsReconciliationRecorded()
+    {
+        var (id, paymentId) = await Payments.ClosedCancellationAsync();
+
+        var answer = await fixture.Poster.PostSignedAsync(NotificationBodies.PaymentResult(id, paymentId));
+
+        Assert.True(answer.IsExactAcknowledgement, answer.ToString());
+        JsonObject? status = null;
+        await PaymentWorkflows.WaitAsync(
+            async () =>
+            {
+                using var response = await fixture.Dev.Api.GetAsync($"v1/cancellations/{id}");
+                status = response.IsSuccessStatusCode ? await response.ReadObjectAsync() : null;
+                return status?["lateSuccess"] is JsonValue late && late.GetValue<bool>();
+            },
+            "GET to show the late success");
+        Assert.Equal("Cancelled", (string?)status!["outcome"]);
+        Assert.True((bool)status["completed"]!);
+        Assert.NotNull(status["reconciliation"]);
+        Assert.Single(status["notifications"]!.AsArray());
+        Assert.Contains(status["steps"]!.AsArray(), s => ((string?)s!["name"])?.StartsWith($"reconcile-{id}: ", StringComparison.Ordinal) == true);
     }
 
     [Fact]

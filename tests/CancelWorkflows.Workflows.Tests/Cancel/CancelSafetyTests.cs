@@ -120,17 +120,19 @@ public sealed class CancelSafetyTests(TemporalDevServerFixture devServer) : IAsy
     public async Task Signals_NullOrMalformedPayloads_RecordedAndIgnoredWithoutFailingAWorkflowTask()
     {
         var id = await antom.PaidPaymentAsync();
+        await antom.Control.QueueFaultsAsync(id, new SimFault { Kind = "U", Count = 1 });
         using var worker = CancelWorker.Create(devServer.Client, taskQueue, antom.Client);
 
         await worker.ExecuteAsync(async () =>
         {
-            var handle = await StartAsync(id, CancelWorker.FastSettings(TimeSpan.FromSeconds(30)));
-            await WaitForAsync(handle, s => s.Outcome == CancelOutcomes.Cancelled);
+            // Sent while the workflow waits in its U-retry (it closes at its outcome).
+            var handle = await StartAsync(id, CancelWorker.FastSettings(TimeSpan.FromSeconds(30)) with { RetryDelays = [TimeSpan.FromSeconds(3)] });
+            await WaitForAsync(handle, s => s.Attempts.Count == 1);
 
             await SendMalformedSignalsAsync(handle);
             var notice = new PaymentNotice("PAYMENT_RESULT", "F", "PAYMENT_FAIL", id, null, "USD", "1000", null, "fail-after-bad-ones");
             await handle.SignalPaymentNotifiedAsync(notice);
-            var status = await WaitForAsync(handle, s => s.Notifications.Count == 1);
+            var status = await WaitForAsync(handle, s => s.Notifications.Count == 1 && s.Outcome == CancelOutcomes.Cancelled);
 
             Assert.Equal(MalformedSignalCount, status.IgnoredSignals);
             Assert.Equal(MalformedSignalCount, status.Steps.Count(s => s.Name == "signal ignored"));
@@ -323,7 +325,7 @@ public sealed class CancelSafetyTests(TemporalDevServerFixture devServer) : IAsy
     }
 
     [Fact]
-    public async Task WatchAsync_C5_SuccessWhileTheLastCallbacksDrain_Reconciled()
+    public async Task CloseAsync_C5_SuccessWhileTheLastCallbacksDrain_Reconciled()
     {
         await using var booking = await CallerCallbackReceiver.StartAsync(down: true);
         await using var inbox = await AntomNotificationInbox.StartAsync();
@@ -341,8 +343,8 @@ public sealed class CancelSafetyTests(TemporalDevServerFixture devServer) : IAsy
                 }),
                 CancelWorker.StartOptions(CancelWorkflowIds.For(id, null), taskQueue));
 
-            // The watch window is over and the outcome callback is still being retried: the workflow is draining.
-            var draining = await WaitForAsync(handle, s => s.WatchUntil is { } until && DateTimeOffset.UtcNow > until + TimeSpan.FromSeconds(1) && booking.Refused >= 1);
+            // The outcome is decided and its callback is still being retried: the workflow is draining before it closes.
+            var draining = await WaitForAsync(handle, s => s.Outcome is not null && booking.Refused >= 1);
             Assert.Equal(CancelOutcomes.Cancelled, draining.Outcome);
             Assert.False(draining.Completed);
 

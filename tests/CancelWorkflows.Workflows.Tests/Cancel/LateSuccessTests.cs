@@ -38,11 +38,16 @@ public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyn
 
         await worker.ExecuteAsync(async () =>
         {
-            var handle = await StartAsync(id);
-            await WaitForAsync(handle, s => s.Outcome == CancelOutcomes.Cancelled);
+            // The cancel workflow closes at its outcome; the success that comes after goes where the ingress sends it for a
+            // closed cancel workflow: the payment's reconciliation workflow, told the outcome.
+            var cancel = await StartAsync(id);
+            var closed = await cancel.GetResultAsync();
+            Assert.Equal(CancelOutcomes.Cancelled, closed.Outcome);
+            Assert.True(closed.Completed);
+            await HistoryCapture.SaveAsync(cancel, "late-success-after-cancel");
 
             var notice = await BuyerPaysAsync(id);
-            await handle.SignalPaymentNotifiedAsync(notice);
+            var handle = await StartReconciliationAsync(id, cancel.Id, notice, CancelWorker.FastSettings(TimeSpan.FromSeconds(30)));
             var status = await WaitForAsync(handle, s => s.Reconciliation?.State == RefundStates.Confirmed);
 
             Assert.Equal(CancelOutcomes.Cancelled, status.Outcome);
@@ -56,7 +61,6 @@ public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyn
             Assert.True(attributes.Get(CancelSearchAttributes.LateSuccess));
             Assert.Equal(RefundStates.Confirmed, attributes.Get(CancelSearchAttributes.RefundState));
             Assert.Equal("CANCELLED", (await antom.Control.GetPaymentAsync(id))!.PaymentStatus);
-            await HistoryCapture.SaveAsync(handle, "late-success-after-cancel");
         });
     }
 
@@ -83,6 +87,12 @@ public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyn
             Assert.Equal(["U", "U", "S"], status.Attempts.Select(a => a.ResultStatus));
             Assert.Contains(status.Steps, s => s.Name == "payment success notified" && s.Detail.Contains("during the cancel", StringComparison.Ordinal));
             Assert.Equal(1, (await antom.Control.GetPaymentAsync(id))!.EffectiveCancels);
+
+            // Reconciled before the close: the workflow completes with the refund confirmed, nothing left for reconcile-<id>.
+            var closed = await handle.GetResultAsync();
+            Assert.True(closed.Completed);
+            Assert.Equal(RefundStates.Confirmed, closed.Reconciliation?.State);
+            await HistoryCapture.SaveAsync(handle, "late-success-during-cancel");
         });
     }
 
@@ -116,12 +126,14 @@ public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyn
     public async Task PaymentNotified_SameNotificationFiveTimes_OneReconciliation()
     {
         var id = await UnpaidPaymentAsync();
+        await antom.Control.QueueFaultsAsync(id, new SimFault { Kind = "U", Count = 1 });
         using var worker = CancelWorker.Create(devServer.Client, taskQueue, antom.Client);
 
         await worker.ExecuteAsync(async () =>
         {
-            var handle = await StartAsync(id);
-            await WaitForAsync(handle, s => s.Outcome == CancelOutcomes.Cancelled);
+            // Delivered while the cancel workflow is still open (in its U-retry), so the copies reach it.
+            var handle = await StartAsync(id, CancelWorker.FastSettings(TimeSpan.FromSeconds(30)) with { RetryDelays = [TimeSpan.FromSeconds(3)] });
+            await WaitForAsync(handle, s => s.Attempts.Count == 1);
             var notice = await BuyerPaysAsync(id);
 
             for (var i = 0; i < 5; i++)
@@ -139,12 +151,14 @@ public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyn
     public async Task PaymentNotified_FailureForCancelledPayment_RecordedNoRefund()
     {
         var id = await UnpaidPaymentAsync();
+        await antom.Control.QueueFaultsAsync(id, new SimFault { Kind = "U", Count = 1 });
         using var worker = CancelWorker.Create(devServer.Client, taskQueue, antom.Client);
 
         await worker.ExecuteAsync(async () =>
         {
-            var handle = await StartAsync(id);
-            await WaitForAsync(handle, s => s.Outcome == CancelOutcomes.Cancelled);
+            // Delivered while the cancel workflow is still open (in its U-retry).
+            var handle = await StartAsync(id, CancelWorker.FastSettings(TimeSpan.FromSeconds(30)) with { RetryDelays = [TimeSpan.FromSeconds(3)] });
+            await WaitForAsync(handle, s => s.Attempts.Count == 1);
 
             await handle.SignalPaymentNotifiedAsync(new PaymentNotice("PAYMENT_RESULT", "F", "PAYMENT_FAIL", id, null, "USD", "1000", null, "fail-1"));
             var status = await WaitForAsync(handle, s => s.Notifications.Count == 1);
@@ -279,12 +293,18 @@ public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyn
             }),
             CancelWorker.StartOptions(CancelWorkflowIds.For(id, null), taskQueue));
 
-    private static async Task<CancelStatus> WaitForAsync(WorkflowHandle<CancelPaymentWorkflow, CancelStatus> handle, Func<CancelStatus, bool> condition)
+    private static Task<CancelStatus> WaitForAsync(WorkflowHandle<CancelPaymentWorkflow, CancelStatus> handle, Func<CancelStatus, bool> condition) =>
+        WaitForAsync(() => handle.QueryAsync(wf => wf.Status), condition);
+
+    private static Task<CancelStatus> WaitForAsync(WorkflowHandle<RefundReconciliationWorkflow, CancelStatus> handle, Func<CancelStatus, bool> condition) =>
+        WaitForAsync(() => handle.QueryAsync(wf => wf.Status), condition);
+
+    private static async Task<CancelStatus> WaitForAsync(Func<Task<CancelStatus>> query, Func<CancelStatus, bool> condition)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (true)
         {
-            var status = await handle.QueryAsync(wf => wf.Status);
+            var status = await query();
             if (condition(status))
             {
                 return status;
