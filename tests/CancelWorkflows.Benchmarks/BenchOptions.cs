@@ -18,7 +18,9 @@ public sealed class BenchOptions
           promo       P4: 10,000 unpaid holds of one promotion, trigger -> all cancellations decided, one worker
           scaleout    the service as processes (api, ingress, 2 workers; one SIGKILLed, a third started) on one Temporal
                       dev server and a simulator process: 300 cancellations, 50 late notifications, checked
-          all         all of the above except soak and promo
+          hostile     the Service tests' hostile-input generators (start, get, list, resolve, promotions, notifications),
+                      --count cases of each against the service: answers by status, property violations, side effects
+          all         all of the above except soak, promo and hostile
 
         options:
           --starts N               api: measured starts per variant (400)
@@ -30,6 +32,8 @@ public sealed class BenchOptions
           --notifications N        scaleout: late payment-success notifications (50)
           --worker-setting K=V     scaleout: an environment variable of every worker process, e.g.
                                    Temporal__Worker__MaxConcurrentActivityTaskPolls=10 (repeatable)
+          --count N                hostile: cases per family (10000)
+          --threads N              hostile: cases in flight (8)
           --json FILE              also write the figures as JSON to FILE
           --save-histories DIR     workflow: save the history of the last P1 run of each variant to DIR
           --quick                  small counts, for checking the harness (figures meaningless)
@@ -99,6 +103,12 @@ public sealed class BenchOptions
     /// <summary>promo (P4): run the service with workstation GC (DOTNET_gcServer=0) instead of the Web SDK's server GC.</summary>
     public bool WorkstationGc { get; private set; }
 
+    /// <summary>hostile: cases per family (10,000).</summary>
+    public int? Count { get; private set; }
+
+    /// <summary>hostile: cases in flight (8).</summary>
+    public int? Threads { get; private set; }
+
     /// <summary>scaleout: cancellations through the API (300).</summary>
     public int? Cancellations { get; private set; }
 
@@ -112,7 +122,7 @@ public sealed class BenchOptions
     {
         ArgumentNullException.ThrowIfNull(args);
         var o = new BenchOptions();
-        if (args.Count == 0 || args[0] is not ("signing" or "simulator" or "workflow" or "notifications" or "soak" or "api" or "promo" or "scaleout" or "all"))
+        if (args.Count == 0 || args[0] is not ("signing" or "simulator" or "workflow" or "notifications" or "soak" or "api" or "promo" or "scaleout" or "hostile" or "all"))
         {
             throw new ArgumentException(args.Count == 0 ? "no command given" : $"unknown command '{args[0]}'");
         }
@@ -147,6 +157,8 @@ public sealed class BenchOptions
                 case "--page-size": o.PageSize = Positive(); break;
                 case "--workstation-gc": o.WorkstationGc = true; break;
                 case "--cancellations": o.Cancellations = Positive(); break;
+                case "--count": o.Count = Positive(); break;
+                case "--threads": o.Threads = Positive(); break;
                 case "--notifications": o.Notifications = Positive(); break;
                 case "--worker-setting":
                     var setting = Value().Split('=', 2);

@@ -1,6 +1,7 @@
 using CancelWorkflows.Benchmarks;
 using CancelWorkflows.Benchmarks.Api;
 using CancelWorkflows.Benchmarks.Harness;
+using CancelWorkflows.Benchmarks.Hostile;
 using CancelWorkflows.Benchmarks.Notifications;
 using CancelWorkflows.Benchmarks.Promotions;
 using CancelWorkflows.Benchmarks.ScaleOut;
@@ -57,6 +58,11 @@ if (options.Command == "promo")
 if (options.Command == "scaleout")
 {
     await ScaleOutBenchmark.RunAsync(report.Add("scaleout", "Scale-out: api, ingress and workers as processes on one Temporal, a worker SIGKILLed mid-run"), options);
+}
+
+if (options.Command == "hostile")
+{
+    await HostileBenchmark.RunAsync(report.Add("hostile", "Hostile input: property-test generators against the service, answers by status, violations, side effects"), options);
 }
 
 report.LoadAtEnd = MachineLoad.Read();

@@ -73,7 +73,17 @@ public static class AntomNotificationParser
             return ParsedNotification.Failed(NotificationParseError.MalformedJson, $"body is a JSON {root.ValueKind}, not an object");
         }
 
-        var notifyType = root.TryGetProperty("notifyType", out var nt) && nt.ValueKind == JsonValueKind.String ? nt.GetString() : null;
+        string? notifyType;
+        try
+        {
+            notifyType = root.TryGetProperty("notifyType", out var nt) && nt.ValueKind == JsonValueKind.String ? nt.GetString() : null;
+        }
+        catch (InvalidOperationException e)
+        {
+            // An escaped unpaired surrogate (\uD800) is valid JSON but no .NET string can be read from it.
+            return ParsedNotification.Failed(NotificationParseError.MalformedJson, $"notifyType is not text: {e.Message}");
+        }
+
         try
         {
             switch (notifyType)

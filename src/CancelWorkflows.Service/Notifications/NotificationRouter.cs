@@ -1,3 +1,4 @@
+using CancelWorkflows.Service.Api;
 using CancelWorkflows.Service.Temporal;
 using CancelWorkflows.Workflows;
 using CancelWorkflows.Workflows.Cancel;
@@ -43,12 +44,14 @@ public sealed class NotificationRouter(
         var targets = new List<(string, string)>(2);
         // A paymentRequestId starting with pid- can have no workflow of its own (the API refuses it): its id would be that
         // of the cancellation by another payment's Antom paymentId. Such a notification is routed by its paymentId only.
-        if (!string.IsNullOrWhiteSpace(paymentRequestId) && !CancelWorkflowIds.IsReservedPaymentRequestId(paymentRequestId))
+        // An id with characters the API's id rules refuse (IdText) names no cancellation this service could have started:
+        // Temporal is not asked (it may refuse such an id outright), so the notification is one of an unknown payment.
+        if (!string.IsNullOrWhiteSpace(paymentRequestId) && !CancelWorkflowIds.IsReservedPaymentRequestId(paymentRequestId) && IdText.Problem(paymentRequestId) is null)
         {
             targets.Add((CancelWorkflowIds.For(paymentRequestId, null), ReconciliationWorkflowIds.For(paymentRequestId, null)));
         }
 
-        if (!string.IsNullOrWhiteSpace(paymentId))
+        if (!string.IsNullOrWhiteSpace(paymentId) && IdText.Problem(paymentId) is null)
         {
             targets.Add((CancelWorkflowIds.For(null, paymentId), ReconciliationWorkflowIds.For(null, paymentId)));
         }
