@@ -3,6 +3,7 @@ using CancelWorkflows.Antom.Client;
 using CancelWorkflows.Service.Api;
 using CancelWorkflows.Service.Configuration;
 using CancelWorkflows.Service.Notifications;
+using CancelWorkflows.Service.Observability;
 using CancelWorkflows.Service.Promotions;
 using CancelWorkflows.Service.Temporal;
 using CancelWorkflows.Workflows.Activities;
@@ -30,6 +31,7 @@ public static class CancelWorkflowsRegistration
         services.AddSingleton<IValidateOptions<CancelOptions>, CancelOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         builder.AddCancelWorkflowsTemporal(mode);
+        services.AddCancelWorkflowsObservability();
         services.AddSingleton<TemporalWebLinks>();
         services.AddSingleton<CancelSettingsFactory>();
 
