@@ -37,6 +37,7 @@ public sealed class CancellationStarter(ITemporalClient client, HostMetrics metr
             TypedSearchAttributes = SearchAttributesOf(request),
             Memo = memo.ToMemo(),
             StaticSummary = SummaryOf(request),
+            StaticDetails = DetailsOf(request, System.Diagnostics.Activity.Current),
             StartDelay = startDelay,
             Rpc = rpc,
         };
@@ -90,6 +91,34 @@ public sealed class CancellationStarter(ITemporalClient client, HostMetrics metr
         }
 
         return summary;
+    }
+
+    /// <summary>Temporal Web's details at start: who asked, for what, and the trace id to look the cancellation up in the
+    /// tracing backend (the Aspire dashboard in dev mode).</summary>
+    public static string DetailsOf(CancelPaymentRequest request, System.Diagnostics.Activity? span)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var lines = new List<string>
+        {
+            $"Payment: {Known(request.PaymentRequestId) ?? "-"} (Antom paymentId {Known(request.PaymentId) ?? "-"})",
+            $"Requested by: {Known(request.RequestedBy) ?? "-"}; mode {request.Mode}",
+        };
+        if (Known(request.BookingRef) is { } booking)
+        {
+            lines.Add($"Booking: {booking}");
+        }
+
+        if (Known(request.Reason) is { } reason)
+        {
+            lines.Add($"Reason: {reason}");
+        }
+
+        if (span is not null)
+        {
+            lines.Add($"Trace: {span.TraceId.ToHexString()}");
+        }
+
+        return string.Join("\n\n", lines);
     }
 
     private static SearchAttributeCollection SearchAttributesOf(CancelPaymentRequest request)
