@@ -131,31 +131,12 @@ public sealed class CancellationTraceTests(ObservedService service)
     private async Task WaitClosedAsync(string workflowId)
     {
         var handle = service.Cluster.Temporal.GetWorkflowHandle(workflowId);
-        await Eventually(async () => (await handle.DescribeAsync()).Status != WorkflowExecutionStatus.Running ? workflowId : null, $"{workflowId} closed");
+        await Api.Eventually.ReturnsAsync(async () => (await handle.DescribeAsync()).Status, status => status != WorkflowExecutionStatus.Running, ObservedService.Timeout, $"{workflowId} closed");
     }
 
-    private static Task<T> Eventually<T>(Func<T?> read, string what)
-        where T : class => Eventually(() => Task.FromResult(read()), what);
-
-    private static async Task<T> Eventually<T>(Func<Task<T?>> read, string what)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow + ObservedService.Timeout;
-        while (true)
-        {
-            if (await read() is { } value)
-            {
-                return value;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{what}: not seen within {ObservedService.Timeout}.");
-            }
-
-            await Task.Delay(200);
-        }
-    }
+    private static async Task<T> Eventually<T>(Func<T?> read, string what)
+        where T : class =>
+        (await Api.Eventually.ReturnsAsync(() => Task.FromResult(read()), found => found is not null, ObservedService.Timeout, what))!;
 
     private static bool Has(IReadOnlyList<Activity> trace, string name) => trace.Any(s => s.DisplayName == name);
 

@@ -120,19 +120,8 @@ public sealed class ObservedService : IAsyncLifetime
         return new(happy, escalated, callback);
     }
 
-    private static async Task WaitAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{what}: not within {Timeout}.");
-            }
-
-            await Task.Delay(200);
-        }
-    }
+    private static Task<bool> WaitAsync(Func<Task<bool>> condition, string what) =>
+        Eventually.ReturnsAsync(condition, done => done, Timeout, what);
 
     public sealed record Scenario(string Cancelled, string Escalated, string CallbackUrl);
 
@@ -165,25 +154,12 @@ public sealed class ObservedService : IAsyncLifetime
     }
 
     /// <summary>The spans of one trace once <paramref name="complete"/> holds (waits for the ones still open).</summary>
-    public async Task<IReadOnlyList<Activity>> TraceAsync(ActivityTraceId traceId, Func<IReadOnlyList<Activity>, bool> complete, string what)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (true)
-        {
-            var trace = Spans.Where(s => s.TraceId == traceId).ToList();
-            if (complete(trace))
-            {
-                return trace;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{what}: not in trace {traceId} within {Timeout}. Spans: {string.Join(", ", trace.Select(s => s.DisplayName))}");
-            }
-
-            await Task.Delay(200);
-        }
-    }
+    public Task<List<Activity>> TraceAsync(ActivityTraceId traceId, Func<IReadOnlyList<Activity>, bool> complete, string what) =>
+        Eventually.ReturnsAsync(
+            () => Task.FromResult(Spans.Where(s => s.TraceId == traceId).ToList()),
+            complete,
+            Timeout,
+            $"{what} in trace {traceId}");
 
     public async Task DisposeAsync()
     {
