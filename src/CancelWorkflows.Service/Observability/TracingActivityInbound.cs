@@ -37,6 +37,7 @@ internal sealed class TracingActivityInbound(ActivityInboundInterceptor next) : 
             span.SetTag("temporal.workflow.type", info.WorkflowType);
             span.SetTag("temporal.activity.type", type);
             span.SetTag("temporal.activity.attempt", info.Attempt);
+            TagNotice(span, input.Args);
         }
 
         try
@@ -53,6 +54,29 @@ internal sealed class TracingActivityInbound(ActivityInboundInterceptor next) : 
             span?.SetTag("error.type", e is ApplicationFailureException { ErrorType: { } errorType } ? errorType : e.GetType().FullName);
             CountDelivery(type, CancelMetrics.Failed);
             throw;
+        }
+    }
+
+    /// <summary>The callback and support activities do not tag their own spans (their code is about delivery): say here
+    /// which payment and which outcome they deliver.</summary>
+    private static void TagNotice(Activity span, IReadOnlyCollection<object?> args)
+    {
+        foreach (var arg in args)
+        {
+            switch (arg)
+            {
+                case CallerNotice notice:
+                    span.SetTag("cancelworkflows.payment_request_id", notice.PaymentRequestId);
+                    span.SetTag("cancelworkflows.payment_id", notice.PaymentId);
+                    span.SetTag("cancelworkflows.outcome", notice.Outcome);
+                    span.SetTag("cancelworkflows.callback.event", notice.Event);
+                    break;
+                case EscalationNotice notice:
+                    span.SetTag("cancelworkflows.payment_request_id", notice.PaymentRequestId);
+                    span.SetTag("cancelworkflows.payment_id", notice.PaymentId);
+                    span.SetTag("cancelworkflows.escalation.notice", notice.NoticeNumber);
+                    break;
+            }
         }
     }
 

@@ -45,6 +45,7 @@ public sealed class CancellationTraceTests(ObservedService service)
         Assert.Equal(id, cancel.GetTagItem("cancelworkflows.payment_request_id"));
         Assert.Equal(1, cancel.GetTagItem("cancelworkflows.cancel.attempt"));
         Assert.Equal("S", cancel.GetTagItem("cancelworkflows.antom.result_status"));
+        Assert.Equal("Cancelled", Single(trace, "RunActivity:NotifyCaller").GetTagItem("cancelworkflows.outcome"));
         var eligibility = Single(trace, "RunActivity:CheckEligibility");
         Assert.Equal("CARD", eligibility.GetTagItem("cancelworkflows.payment_method"));
         Assert.NotNull(eligibility.GetTagItem("cancelworkflows.rule"));
