@@ -1,3 +1,5 @@
+using CancelWorkflows.Contracts;
+
 namespace CancelWorkflows.Client;
 
 /// <summary>The service refused the request (4xx): the problem it sent says why; <see cref="Errors"/> has field errors.</summary>

@@ -1,3 +1,5 @@
+using CancelWorkflows.Contracts;
+
 namespace CancelWorkflows.Client;
 
 /// <summary>401: the API key is missing or not known to the service.</summary>

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 
+using CancelWorkflows.Contracts;
+
 namespace CancelWorkflows.Client;
 
 /// <summary>Promotions (<c>/v1/promotions</c>): schedules that cancel a promotion's unpaid holds when it ends.</summary>

@@ -1,3 +1,5 @@
+using CancelWorkflows.Contracts;
+
 namespace CancelWorkflows.Client;
 
 /// <summary>403: the API key is known, but its caller lacks the role this needs (resolving an escalation takes an operator,

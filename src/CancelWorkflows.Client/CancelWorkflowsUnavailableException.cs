@@ -1,3 +1,5 @@
+using CancelWorkflows.Contracts;
+
 namespace CancelWorkflows.Client;
 
 /// <summary>

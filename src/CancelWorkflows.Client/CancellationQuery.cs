@@ -1,3 +1,5 @@
+using CancelWorkflows.Contracts;
+
 namespace CancelWorkflows.Client;
 
 /// <summary>Filters of <c>GET /v1/cancellations</c> (Temporal visibility: eventually consistent, so a cancellation

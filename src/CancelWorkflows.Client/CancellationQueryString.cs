@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 
+using CancelWorkflows.Contracts;
+
 namespace CancelWorkflows.Client;
 
 /// <summary>Turns a <see cref="CancellationQuery"/> into <c>?outcome=…&amp;…</c> (only the filters that are set).</summary>

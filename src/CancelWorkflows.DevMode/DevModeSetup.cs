@@ -93,6 +93,9 @@ public sealed class DevModeSetup : IDisposable
         ["Antom:AntomPublicKeyPath"] = Keys.AntomPublic,
         ["Antom:AntomPublicKey"] = string.Empty,
 
+        // The demo holds source and a developer's callback receivers are on this machine; private networks stay refused.
+        ["Outbound:AllowLoopback"] = "true",
+
         // API keys need no data protection, but ASP.NET's authentication registers it; keep its keys in the data folder
         // (DevModeRegistration) and its "unencrypted key" warning out of a developer's terminal.
         ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",

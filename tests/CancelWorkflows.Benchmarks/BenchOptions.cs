@@ -12,10 +12,10 @@ public sealed class BenchOptions
           signing     RSA256 signatures made and verified per second (AntomSignature, 2048-bit key, cancel body)
           simulator   cancel round trips per second, AntomClient -> Antom simulator over loopback, 1/8/32 callers
           workflow    CancelPaymentWorkflow vs a bare workflow on a Temporal dev server: P1 latency, P2 throughput
-          notifications  P3 (issue 5): notification ingress (verify + signal) vs a bare endpoint, acknowledged/s and p99
-          soak        issue 5: 10,000 signed notifications (30 % re-sent) for 1,000 closed cancellations, concurrently
-          api         P5: POST /v1/cancellations -> workflow started vs a direct SDK start, p50/p99 (issue 6)
-          promo       P4 (issue 7): 10,000 unpaid holds of one promotion, trigger -> all cancellations decided, one worker
+          notifications  P3: notification ingress (verify + signal) vs a bare endpoint, acknowledged/s and p99
+          soak        10,000 signed notifications (30 % re-sent) for 1,000 closed cancellations, concurrently
+          api         P5: POST /v1/cancellations -> workflow started vs a direct SDK start, p50/p99
+          promo       P4: 10,000 unpaid holds of one promotion, trigger -> all cancellations decided, one worker
           scaleout    the service as processes (api, ingress, 2 workers; one SIGKILLed, a third started) on one Temporal
                       dev server and a simulator process: 300 cancellations, 50 late notifications, checked
           all         all of the above except soak and promo

@@ -21,37 +21,37 @@ var report = new Report();
 var all = options.Command == "all";
 if (all || options.Command == "signing")
 {
-    SigningBenchmark.Run(report.Add("signing", "Signing: AntomSignature.Sign / Verify, RSA 2048 (issue 3)"), options);
+    SigningBenchmark.Run(report.Add("signing", "Signing: AntomSignature.Sign / Verify, RSA 2048"), options);
 }
 
 if (all || options.Command == "simulator")
 {
-    await SimulatorBenchmark.RunAsync(report.Add("simulator", "Simulator: cancel round trips over loopback (issue 3)"), options);
+    await SimulatorBenchmark.RunAsync(report.Add("simulator", "Simulator: cancel round trips over loopback"), options);
 }
 
 if (all || options.Command == "workflow")
 {
-    await WorkflowBenchmark.RunAsync(report.Add("workflow", "Workflow: CancelPaymentWorkflow vs bare workflow on a Temporal dev server (issue 4)"), options);
+    await WorkflowBenchmark.RunAsync(report.Add("workflow", "Workflow: CancelPaymentWorkflow vs bare workflow on a Temporal dev server"), options);
 }
 
 if (all || options.Command == "notifications")
 {
-    await NotificationBenchmark.RunAsync(report.Add("notifications", "Notifications: ingress (verify + signal) vs a bare endpoint, P3 (issue 5)"), options);
+    await NotificationBenchmark.RunAsync(report.Add("notifications", "Notifications: ingress (verify + signal) vs a bare endpoint, P3"), options);
 }
 
 if (options.Command == "api")
 {
-    await ApiStartBenchmark.RunAsync(report.Add("api", "API: POST /v1/cancellations -> workflow started vs a direct SDK start, P5 (issue 6)"), options);
+    await ApiStartBenchmark.RunAsync(report.Add("api", "API: POST /v1/cancellations -> workflow started vs a direct SDK start, P5"), options);
 }
 
 if (options.Command == "soak")
 {
-    await SoakBenchmark.RunAsync(report.Add("soak", "Soak: signed notifications with re-sends for closed cancellations (issue 5)"), options);
+    await SoakBenchmark.RunAsync(report.Add("soak", "Soak: signed notifications with re-sends for closed cancellations"), options);
 }
 
 if (options.Command == "promo")
 {
-    await PromoBenchmark.RunAsync(report.Add("promo", "Promotion: 10,000 unpaid holds, trigger -> all cancellations decided, one worker, P4 (issue 7)"), options);
+    await PromoBenchmark.RunAsync(report.Add("promo", "Promotion: 10,000 unpaid holds, trigger -> all cancellations decided, one worker, P4"), options);
 }
 
 if (options.Command == "scaleout")

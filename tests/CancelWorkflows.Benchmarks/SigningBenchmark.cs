@@ -6,7 +6,7 @@ using CancelWorkflows.Benchmarks.Harness;
 namespace CancelWorkflows.Benchmarks;
 
 /// <summary>
-/// Issue 3: RSA256 signatures made and verified per second with <see cref="AntomSignature"/> and a 2048-bit key over a
+/// RSA256 signatures made and verified per second with <see cref="AntomSignature"/> and a 2048-bit key over a
 /// typical cancel body, on one thread and on every core. Each operation is timed on its own (an RSA operation takes
 /// tens of microseconds or more, far above the Stopwatch's resolution).
 /// </summary>

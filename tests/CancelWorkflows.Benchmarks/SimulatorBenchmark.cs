@@ -4,7 +4,7 @@ using CancelWorkflows.Benchmarks.Harness;
 namespace CancelWorkflows.Benchmarks;
 
 /// <summary>
-/// Issue 3: cancel round trips per second between the real <c>AntomClient</c> and the simulator over loopback HTTP, with
+/// Cancel round trips per second between the real <c>AntomClient</c> and the simulator over loopback HTTP, with
 /// N concurrent callers. Each call cancels its own paid payment, created before the clock starts. A round trip is
 /// everything a cancel activity pays: serialise, sign, HTTP, the simulator's verification and rules and its signed
 /// answer, the client's verification and parsing.

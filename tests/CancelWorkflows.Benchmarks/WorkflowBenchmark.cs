@@ -15,7 +15,7 @@ using Temporalio.Worker;
 namespace CancelWorkflows.Benchmarks;
 
 /// <summary>
-/// Issue 4 on a real Temporal dev server. The happy-path <see cref="CancelPaymentWorkflow"/> with the real activities
+/// The cancel workflow's cost on a real Temporal dev server. The happy-path <see cref="CancelPaymentWorkflow"/> with the real activities
 /// against the simulator over HTTP, versus <see cref="BareCancelWorkflow"/> (two no-op activities and the same timer),
 /// in the same process, on the same server, in the same run. P1: latency of one cancellation, sequential, variants
 /// interleaved so noise hits both alike. P2: sustained cancellations per second with many concurrent starts.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using CancelWorkflows.Contracts;
 using CancelWorkflows.Service.Configuration;
 using CancelWorkflows.Service.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
@@ -61,7 +62,7 @@ public sealed class ApiRateLimits
             ProblemDetails =
             {
                 Status = StatusCodes.Status429TooManyRequests,
-                Type = ApiProblemTypes.RateLimited,
+                Type = ProblemTypes.RateLimited,
                 Title = "Too many requests from this API key",
                 Detail = $"Nothing was done. Retry after {seconds} s (Retry-After); the limit is Api:RateLimit:PermitsPerSecond " +
                     $"sustained, Api:RateLimit:Burst ({bucket.TokenLimit}) at once, per caller.",

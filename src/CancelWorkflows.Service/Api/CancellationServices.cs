@@ -1,3 +1,4 @@
+using CancelWorkflows.Service.Outbound;
 using CancelWorkflows.Service.Temporal;
 using Temporalio.Client;
 
@@ -10,7 +11,8 @@ public sealed class CancellationServices(
     CancelStatusReader statuses,
     CancelSettingsFactory settings,
     TemporalWebLinks links,
-    ApiWaitSlots waitSlots)
+    ApiWaitSlots waitSlots,
+    CallbackUrlPolicy callbackUrls)
 {
     public ITemporalClient Temporal { get; } = temporal;
 
@@ -23,4 +25,7 @@ public sealed class CancellationServices(
     public TemporalWebLinks Links { get; } = links;
 
     public ApiWaitSlots WaitSlots { get; } = waitSlots;
+
+    /// <summary>The outbound policy's start-time check of <c>callbackUrl</c>.</summary>
+    public CallbackUrlPolicy CallbackUrls { get; } = callbackUrls;
 }

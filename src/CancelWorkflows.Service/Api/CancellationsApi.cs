@@ -1,4 +1,5 @@
-using CancelWorkflows.Workflows.Cancel;
+using CancelWorkflows.Contracts;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CancelWorkflows.Service.Api;
 
@@ -6,7 +7,8 @@ namespace CancelWorkflows.Service.Api;
 /// <c>/v1/cancellations</c>: start a cancellation (or find the one that exists), read its <c>Status</c>, list
 /// cancellations, resolve an escalation. Every route needs the API key and counts against its caller's rate limit; a
 /// plain caller sees only the cancellations it started, an operator all of them and only an operator resolves. Every
-/// error is an RFC 7807 problem, and the OpenAPI document (<c>/openapi/v1.json</c>) names each one.
+/// error is an RFC 7807 problem, and the OpenAPI document (<c>/openapi/v1.json</c>) names each one. Bodies and answers are
+/// the wire contracts of <c>CancelWorkflows.Contracts</c>; bodies are read by <see cref="StrictJsonBody"/>, at most 16 KiB.
 /// </summary>
 public static class CancellationsApi
 {
@@ -18,6 +20,7 @@ public static class CancellationsApi
             .WithTags("Cancellations")
             .RequireAuthorization()
             .RequireRateLimiting(ApiRateLimits.PolicyName)
+            .WithMetadata(new RequestSizeLimitAttribute(StrictJsonBody.MaxBytes))
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status502BadGateway)
@@ -34,9 +37,9 @@ public static class CancellationsApi
                 "the same key with another body is refused with 422. Another caller's cancellation of the same payment: 409, which " +
                 "says nothing of it (an operator gets it as its answer). A paymentRequestId starting with 'pid-' is refused (it " +
                 "would name the cancellation of an Antom paymentId). Unknown fields are refused; body at most 16 KiB.")
-            .Accepts<StartCancellationBody>("application/json")
-            .Produces<CancellationStarted>(StatusCodes.Status202Accepted)
-            .Produces<CancellationStarted>(StatusCodes.Status200OK)
+            .Accepts<StartCancellationRequest>("application/json")
+            .Produces<StartCancellationResult>(StatusCodes.Status202Accepted)
+            .Produces<StartCancellationResult>(StatusCodes.Status200OK)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -51,7 +54,7 @@ public static class CancellationsApi
                 "from inclusive, to exclusive), pageSize (1-200, default 100), pageToken (nextPageToken of the previous page). " +
                 "A plain caller lists the cancellations it started; an operator lists all. Eventually consistent: a cancellation " +
                 "shows up a moment after it started.")
-            .Produces<CancellationListPage>(StatusCodes.Status200OK)
+            .Produces<CancellationPage>(StatusCodes.Status200OK)
             .ProducesValidationProblem();
 
         group.MapGet("/{paymentRequestId}", GetCancellationEndpoint.HandleAsync)
@@ -60,7 +63,7 @@ public static class CancellationsApi
             .WithDescription(
                 "Add ?by=paymentId when the cancellation was started with Antom's paymentId only. 404 when there is none, or it is " +
                 "another caller's (the same answer; an operator reads every caller's).")
-            .Produces<CancelStatus>(StatusCodes.Status200OK)
+            .Produces<CancellationStatus>(StatusCodes.Status200OK)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -72,8 +75,8 @@ public static class CancellationsApi
                 "(a body with resolvedBy is refused). 404 when there is no such cancellation; 409 when it is not waiting for a " +
                 "resolution (not escalated, or already resolved).")
             .RequireAuthorization(ApiPolicies.Operator)
-            .Accepts<ResolveEscalationBody>("application/json")
-            .Produces<EscalationResolveAccepted>(StatusCodes.Status202Accepted)
+            .Accepts<ResolveEscalationRequest>("application/json")
+            .Produces<ResolveEscalationResult>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

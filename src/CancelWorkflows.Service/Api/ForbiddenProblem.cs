@@ -1,3 +1,4 @@
+using CancelWorkflows.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -32,7 +33,7 @@ public sealed class ForbiddenProblem(IProblemDetailsService problems) : IAuthori
             ProblemDetails =
             {
                 Status = StatusCodes.Status403Forbidden,
-                Type = ApiProblemTypes.Forbidden,
+                Type = ProblemTypes.Forbidden,
                 Title = "This API key may not do this",
                 Detail = roles.Count == 0
                     ? $"The caller {caller} is not allowed here."

@@ -1,16 +1,16 @@
 using System.Security.Claims;
-using CancelWorkflows.Workflows.Cancel;
+using CancelWorkflows.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Temporalio.Exceptions;
 
 namespace CancelWorkflows.Service.Api;
 
-/// <summary><c>GET /v1/cancellations/{paymentRequestId}</c>: the workflow's <c>Status</c> query. A plain caller reads only the
-/// cancellations it started (<c>RequestedBy</c>); another caller's is answered exactly as one that does not exist.</summary>
+/// <summary><c>GET /v1/cancellations/{paymentRequestId}</c>: the workflow's <c>Status</c> query, answered as the
+/// <see cref="CancellationStatus"/> contract. A plain caller reads only the cancellations it started (<c>RequestedBy</c>);
+/// another caller's is answered exactly as one that does not exist.</summary>
 public static class GetCancellationEndpoint
 {
-    public static async Task<Results<Ok<CancelStatus>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    public static async Task<Results<Ok<CancellationStatus>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         string paymentRequestId,
         [FromQuery] string? by,
         ClaimsPrincipal user,
@@ -27,19 +27,11 @@ public static class GetCancellationEndpoint
         try
         {
             var status = await services.Statuses.ReadAsync(address.WorkflowId, cancellationToken);
-            return status is null || !ApiCaller.Of(user).CanSee(status.RequestedBy) ? NotFound(address) : TypedResults.Ok(status);
+            return status is null || !ApiCaller.Of(user).CanSee(status.RequestedBy) ? NotFound(address) : TypedResults.Ok(status.ToContract());
         }
-        catch (RpcException e)
+        catch (Exception e) when (TemporalProblems.Handles(e))
         {
             return TemporalProblems.From(e, "the status could not be read");
-        }
-        catch (WorkflowQueryFailedException e)
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                type: ApiProblemTypes.TemporalUnavailable,
-                title: "The cancellation could not answer now; ask again",
-                detail: e.Message);
         }
     }
 
@@ -49,7 +41,7 @@ public static class GetCancellationEndpoint
         ArgumentNullException.ThrowIfNull(address);
         return TypedResults.Problem(
             statusCode: StatusCodes.Status404NotFound,
-            type: ApiProblemTypes.CancellationNotFound,
+            type: ProblemTypes.CancellationNotFound,
             title: "No cancellation for this payment",
             detail: $"There is no workflow {address.WorkflowId}.");
     }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CancelWorkflows.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Temporalio.Client;
@@ -15,7 +16,7 @@ namespace CancelWorkflows.Service.Api;
 /// </summary>
 public static class ListCancellationsEndpoint
 {
-    public static async Task<Results<Ok<CancellationListPage>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    public static async Task<Results<Ok<CancellationPage>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         [FromQuery] string? outcome,
         [FromQuery] string? escalated,
         [FromQuery] string? lateSuccess,
@@ -42,8 +43,8 @@ public static class ListCancellationsEndpoint
                 filter.PageToken,
                 new WorkflowListPaginatedOptions { PageSize = filter.PageSize, Rpc = new RpcOptions { CancellationToken = cancellationToken } });
             var next = CancellationListFilter.EncodePageToken(page.NextPageToken);
-            return TypedResults.Ok(new CancellationListPage(
-                [.. page.Workflows.Select(CancellationListItem.From)],
+            return TypedResults.Ok(new CancellationPage(
+                [.. page.Workflows.Select(ContractMapping.ToCancellationSummary)],
                 next.Length == 0 ? null : next));
         }
         catch (RpcException e) when (filter.PageToken is not null && !TemporalProblems.IsUnavailable(e))
@@ -53,7 +54,7 @@ public static class ListCancellationsEndpoint
                 new Dictionary<string, string[]> { ["pageToken"] = ["Not a page token of this listing (pass nextPageToken as it came, with the same filters)."] },
                 title: "The listing filters are not valid.");
         }
-        catch (RpcException e)
+        catch (Exception e) when (TemporalProblems.Handles(e))
         {
             return TemporalProblems.From(e, "the cancellations could not be listed");
         }

@@ -1,10 +1,10 @@
 using System.Security.Claims;
+using CancelWorkflows.Contracts;
 using CancelWorkflows.Workflows;
 using CancelWorkflows.Workflows.Cancel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Temporalio.Client;
-using Temporalio.Exceptions;
 
 namespace CancelWorkflows.Service.Api;
 
@@ -16,7 +16,7 @@ namespace CancelWorkflows.Service.Api;
 /// </summary>
 public static class ResolveEscalationEndpoint
 {
-    public static async Task<Results<Accepted<EscalationResolveAccepted>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    public static async Task<Results<Accepted<ResolveEscalationResult>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         string paymentRequestId,
         [FromQuery] string? by,
         HttpRequest http,
@@ -26,15 +26,14 @@ public static class ResolveEscalationEndpoint
     {
         ArgumentNullException.ThrowIfNull(services);
         var (address, errors) = CancellationAddress.Parse(paymentRequestId, by);
-        var read = await JsonBodyReader.ReadAsync(http, cancellationToken);
+        var read = await StrictJsonBody.ReadAsync<ResolveEscalationRequest>(http, cancellationToken);
         if (read.Problem is not null)
         {
             return read.Problem;
         }
 
-        var json = StrictJsonObject.Parse(read.Bytes, ResolveEscalationBody.Fields);
-        var body = ResolveEscalationBody.From(json);
-        foreach (var (field, messages) in json.Errors.Count > 0 ? json.Errors : ResolveEscalationBody.Validate(json))
+        var body = ResolveEscalationValidation.Normalize(read.Body);
+        foreach (var (field, messages) in read.Errors.Count > 0 ? ResolveEscalationValidation.Explain(read.Errors) : ResolveEscalationValidation.Validate(body))
         {
             errors[field] = messages;
         }
@@ -56,7 +55,7 @@ public static class ResolveEscalationEndpoint
             {
                 return TypedResults.Problem(
                     statusCode: StatusCodes.Status409Conflict,
-                    type: ApiProblemTypes.NotEscalated,
+                    type: ProblemTypes.NotEscalated,
                     title: "This cancellation is not waiting for a resolution",
                     detail: status.Resolution is { } done
                         ? $"It was resolved by {done.ResolvedBy}: {done.Outcome}."
@@ -64,29 +63,24 @@ public static class ResolveEscalationEndpoint
             }
 
             var resolvedBy = ApiCaller.Of(user).Name;
-            var resolution = new EscalationResolution(body.Outcome!, resolvedBy, body.Note);
+            var resolution = new EscalationResolution(body!.Outcome!, resolvedBy, body.Note);
             // By name: the handler reads its payload itself (a malformed one is recorded, never fails the workflow).
             await services.Temporal.GetWorkflowHandle(address.WorkflowId)
                 .SignalAsync(TemporalNames.ResolveEscalationSignal, [resolution], new WorkflowSignalOptions { Rpc = new RpcOptions { CancellationToken = cancellationToken } });
             return TypedResults.Accepted(
                 address.StatusUrl,
-                new EscalationResolveAccepted(address.WorkflowId, status.RunId, address.StatusUrl, resolution.Outcome, resolvedBy));
+                new ResolveEscalationResult
+                {
+                    WorkflowId = address.WorkflowId,
+                    RunId = status.RunId,
+                    StatusUrl = address.StatusUrl,
+                    Outcome = resolution.Outcome,
+                    ResolvedBy = resolvedBy,
+                });
         }
-        catch (RpcException e) when (e.Code == RpcException.StatusCode.NotFound)
+        catch (Exception e) when (TemporalProblems.Handles(e))
         {
-            return GetCancellationEndpoint.NotFound(address);
-        }
-        catch (RpcException e)
-        {
-            return TemporalProblems.From(e, "the resolution was not sent");
-        }
-        catch (WorkflowQueryFailedException e)
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                type: ApiProblemTypes.TemporalUnavailable,
-                title: "The cancellation could not answer now; nothing was sent",
-                detail: e.Message);
+            return TemporalProblems.From(e, "the resolution was not sent", () => GetCancellationEndpoint.NotFound(address));
         }
     }
 }

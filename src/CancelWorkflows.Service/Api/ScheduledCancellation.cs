@@ -23,7 +23,7 @@ public static class ScheduledCancellation
             return null;
         }
 
-        var startsAt = Utc(executionTime);
+        var startsAt = ContractMapping.Utc(executionTime);
         var attributes = description.TypedSearchAttributes;
         var memo = await CancellationMemo.ReadAsync(description);
         return new CancelStatus
@@ -36,9 +36,7 @@ public static class ScheduledCancellation
             Merchant = attributes.TryGetValue(CancelSearchAttributes.Merchant, out var merchant) ? merchant : null,
             RequestedBy = memo.RequestedBy,
             ScheduledFor = startsAt,
-            Steps = [new CancelStep(Utc(description.StartTime), StepName, $"starts at {startsAt:O} (notBefore); Antom is not called before then")],
+            Steps = [new CancelStep(ContractMapping.Utc(description.StartTime), StepName, $"starts at {startsAt:O} (notBefore); Antom is not called before then")],
         };
     }
-
-    private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
 }

@@ -1,17 +1,17 @@
 using System.Diagnostics;
 using System.Security.Claims;
+using CancelWorkflows.Contracts;
 using CancelWorkflows.Service.DelayedCancel;
 using CancelWorkflows.Workflows.Cancel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Temporalio.Exceptions;
 
 namespace CancelWorkflows.Service.Api;
 
 /// <summary><c>POST /v1/cancellations</c>: start the cancellation of one payment, or answer with the one that exists.</summary>
 public static class StartCancellationEndpoint
 {
-    public static async Task<Results<Accepted<CancellationStarted>, Ok<CancellationStarted>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    public static async Task<Results<Accepted<StartCancellationResult>, Ok<StartCancellationResult>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         HttpRequest http,
         [FromHeader(Name = IdempotencyKeyHeader.Name)] string? idempotencyKey,
         [FromQuery] string? wait,
@@ -23,18 +23,22 @@ public static class StartCancellationEndpoint
         ArgumentNullException.ThrowIfNull(services);
         var caller = ApiCaller.Of(user);
         var clock = Stopwatch.StartNew();
-        var read = await JsonBodyReader.ReadAsync(http, cancellationToken);
+        var read = await StrictJsonBody.ReadAsync<StartCancellationRequest>(http, cancellationToken);
         if (read.Problem is not null)
         {
             return read.Problem;
         }
 
-        var json = StrictJsonObject.Parse(read.Bytes, StartCancellationValidation.Fields);
-        var errors = json.Errors;
-        var body = StartCancellationBody.From(json);
+        var errors = read.Errors;
+        var body = StartCancellationValidation.Normalize(read.Body ?? new StartCancellationRequest());
         if (errors.Count == 0)
         {
             errors = StartCancellationValidation.Validate(body);
+        }
+
+        if (!errors.ContainsKey("callbackUrl") && services.CallbackUrls.Problem(body.CallbackUrl, caller.Name) is { } callbackProblem)
+        {
+            errors["callbackUrl"] = [callbackProblem];
         }
 
         if (IdempotencyKeyHeader.Problem(idempotencyKey) is { } keyProblem)
@@ -77,7 +81,7 @@ public static class StartCancellationEndpoint
         {
             started = await services.Starter.StartAsync(request, memo, startDelay, cancellationToken);
         }
-        catch (RpcException e)
+        catch (Exception e) when (TemporalProblems.Handles(e))
         {
             // E.g. Temporal down, or a cluster without the search attributes (temporal-config/setup-cluster.sh).
             return TemporalProblems.From(e, "the cancellation was not started");
@@ -88,7 +92,7 @@ public static class StartCancellationEndpoint
             // Nothing about the other cancellation: not its workflow, its outcome or who asked. Not even a wait.
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
-                type: ApiProblemTypes.PaymentCancelledByAnotherCaller,
+                type: ProblemTypes.PaymentCancelledByAnotherCaller,
                 title: "Another caller already asked to cancel this payment",
                 detail: "There is one cancellation per payment, and only the caller that started it can follow it. Nothing was started.");
         }
@@ -97,7 +101,7 @@ public static class StartCancellationEndpoint
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status422UnprocessableEntity,
-                type: ApiProblemTypes.IdempotencyKeyReused,
+                type: ProblemTypes.IdempotencyKeyReused,
                 title: "This Idempotency-Key was used for a different request",
                 detail: $"The key started {started.WorkflowId} with another body; use a new key for a new request.");
         }
@@ -107,14 +111,16 @@ public static class StartCancellationEndpoint
         var waitLeft = startDelay is null ? waitFor - clock.Elapsed : TimeSpan.Zero;
         using var waitSlot = started.Running && waitLeft > TimeSpan.Zero ? services.WaitSlots.TryTake(caller.Name) : null;
         var decided = await DecidedStatusAsync(services.Statuses, started, waitSlot is null ? TimeSpan.Zero : waitLeft, cancellationToken);
-        var answer = new CancellationStarted(
-            started.WorkflowId,
-            started.RunId,
-            address.StatusUrl,
-            services.Links.ForWorkflow(started.WorkflowId, started.RunId),
-            Created: started.Verdict is StartVerdict.Created or StartVerdict.Replayed,
-            Outcome: decided?.Outcome,
-            Cancellation: decided?.Outcome is not null || !started.Running ? decided : null);
+        var answer = new StartCancellationResult
+        {
+            WorkflowId = started.WorkflowId,
+            RunId = started.RunId,
+            StatusUrl = address.StatusUrl,
+            TemporalWebUrl = services.Links.ForWorkflow(started.WorkflowId, started.RunId),
+            Created = started.Verdict is StartVerdict.Created or StartVerdict.Replayed,
+            Outcome = decided?.Outcome,
+            Cancellation = decided?.Outcome is not null || !started.Running ? decided?.ToContract() : null,
+        };
         return started.Running && decided?.Outcome is null
             ? TypedResults.Accepted(address.StatusUrl, answer)
             : TypedResults.Ok(answer);
@@ -138,7 +144,7 @@ public static class StartCancellationEndpoint
 
             return wait > TimeSpan.Zero ? await statuses.WaitForOutcomeAsync(started.WorkflowId, wait, cancellationToken) : null;
         }
-        catch (Exception e) when (e is RpcException or WorkflowQueryFailedException or WorkflowQueryRejectedException)
+        catch (Exception e) when (TemporalProblems.Handles(e))
         {
             // The start itself succeeded; without an outcome the answer is still the workflow (202, or 200 when closed).
             return null;

@@ -1,3 +1,4 @@
+using CancelWorkflows.Contracts;
 using CancelWorkflows.Workflows.Cancel;
 
 namespace CancelWorkflows.Service.Api;
@@ -17,11 +18,24 @@ public static class StartCancellationValidation
 
     public const int MaxCallbackUrlLength = 1024;
 
-    /// <summary>The fields of the body, as they are spelled on the wire.</summary>
-    public static IReadOnlyList<string> Fields { get; } = ["paymentRequestId", "paymentId", "reason", "bookingRef", "merchant", "callbackUrl", "notBefore"];
+    /// <summary>The body as the validation and the workflow take it: blanks as null; text fields trimmed, ids of plain spaces
+    /// only (so the validation sees any other whitespace around an id and refuses it).</summary>
+    public static StartCancellationRequest Normalize(StartCancellationRequest body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return body with
+        {
+            PaymentRequestId = Id(body.PaymentRequestId),
+            PaymentId = Id(body.PaymentId),
+            Reason = Text(body.Reason),
+            BookingRef = Id(body.BookingRef),
+            Merchant = Id(body.Merchant),
+            CallbackUrl = Text(body.CallbackUrl),
+        };
+    }
 
-    /// <summary>Errors by field (camelCase, as in the body); empty when the body is acceptable.</summary>
-    public static Dictionary<string, string[]> Validate(StartCancellationBody body)
+    /// <summary>Errors by field (camelCase, as in the body); empty when the (normalized) body is acceptable.</summary>
+    public static Dictionary<string, string[]> Validate(StartCancellationRequest body)
     {
         ArgumentNullException.ThrowIfNull(body);
         var errors = new Dictionary<string, string[]>();
@@ -74,6 +88,10 @@ public static class StartCancellationValidation
     /// always find it).</summary>
     public static bool IsSearchable(string value) =>
         !string.IsNullOrEmpty(value) && value.All(c => !char.IsControl(c) && c is not '\'' and not '"' and not '\\' and not '`');
+
+    private static string? Id(string? value) => value?.Trim(' ') is { Length: > 0 } id ? id : null;
+
+    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static void Text(Dictionary<string, string[]> errors, string field, string? value, int max)
     {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CancelWorkflows.Contracts;
 
 namespace CancelWorkflows.Service.Api;
 
@@ -8,14 +9,16 @@ namespace CancelWorkflows.Service.Api;
 /// under the same <c>Idempotency-Key</c>.</summary>
 public static class StartFingerprint
 {
-    public static string Of(StartCancellationBody body)
+    /// <param name="body">The normalized body (<see cref="StartCancellationValidation.Normalize"/>).</param>
+    public static string Of(StartCancellationRequest body)
     {
         ArgumentNullException.ThrowIfNull(body);
         string?[] fields = [body.PaymentRequestId, body.PaymentId, body.Reason, body.BookingRef, body.Merchant, body.CallbackUrl];
-        if (body.NotBefore is not null)
+        if (body.NotBefore is { } notBefore)
         {
-            // Only when given, so fingerprints stored before notBefore existed still match their retries.
-            fields = [.. fields, body.NotBefore];
+            // Only when given, so fingerprints stored before notBefore existed still match their retries. The instant as
+            // System.Text.Json writes it (what the typed client sends), so the same instant is the same request.
+            fields = [.. fields, JsonSerializer.Serialize(notBefore)[1..^1]];
         }
 
         var canonical = JsonSerializer.SerializeToUtf8Bytes(fields);

@@ -1,10 +1,11 @@
 using CancelWorkflows.Workflows.Activities;
+using CancelWorkflows.Workflows.Outbound;
 using Microsoft.Extensions.Options;
 
 namespace CancelWorkflows.Service.Configuration;
 
 /// <summary>Checks <c>Support:*</c> with messages that name the setting (the data annotations' messages do not).</summary>
-public sealed class SupportOptionsValidator : IValidateOptions<SupportOptions>
+public sealed class SupportOptionsValidator(IOptions<OutboundOptions>? outbound = null) : IValidateOptions<SupportOptions>
 {
     public ValidateOptionsResult Validate(string? name, SupportOptions options)
     {
@@ -14,6 +15,12 @@ public sealed class SupportOptionsValidator : IValidateOptions<SupportOptions>
             && (!Uri.TryCreate(options.WebhookUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
         {
             failures.Add("Support:WebhookUrl must be an absolute http:// or https:// URL (the support tool's webhook for escalations).");
+        }
+        else if (!string.IsNullOrWhiteSpace(options.WebhookUrl)
+            && OutboundUrl.Check(options.WebhookUrl, new OutboundAllowance(outbound?.Value.AllowLoopback ?? false, options.AllowPrivateNetwork)) is { } refused)
+        {
+            failures.Add($"Support:WebhookUrl is refused by the outbound policy: {refused.Message} (loopback, link-local and cloud metadata never; "
+                + "a private-network address only with Support:AllowPrivateNetwork=true).");
         }
 
         if (options.Timeout <= TimeSpan.Zero || options.Timeout > TimeSpan.FromMinutes(5))

@@ -14,13 +14,26 @@ public sealed class TemporalOptions
     /// <summary>API key (Temporal Cloud or a proxy that checks one). Sent only over TLS.</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>TLS to the frontend. Unset: on when an API key is set, else off.</summary>
+    /// <summary>TLS to the frontend. Unset: on when an API key, a client certificate or a server CA is set, else off.</summary>
     public bool? Tls { get; set; }
 
-    /// <summary>Server name to verify in the certificate, when it differs from the address's host.</summary>
-    public string? TlsServerName { get; set; }
+    /// <summary>Server name to verify in the frontend's certificate (and to send as SNI), when it differs from the
+    /// address's host.</summary>
+    public string? ServerName { get; set; }
+
+    /// <summary>mTLS: this service's client certificate (PEM; with its chain if the server needs it). With
+    /// <see cref="ClientKeyPath"/>, or neither.</summary>
+    public string? ClientCertPath { get; set; }
+
+    /// <summary>mTLS: the client certificate's private key (PEM, PKCS#8 or PKCS#1).</summary>
+    public string? ClientKeyPath { get; set; }
+
+    /// <summary>The CA that signed the frontend's certificate (PEM), when it is not in the system's trust store.</summary>
+    public string? ServerCaCertPath { get; set; }
 
     public bool IsDevMode => string.IsNullOrWhiteSpace(Address);
 
-    public bool UsesTls => Tls ?? !string.IsNullOrWhiteSpace(ApiKey);
+    public bool UsesTls => Tls ?? (IsSet(ApiKey) || IsSet(ClientCertPath) || IsSet(ClientKeyPath) || IsSet(ServerCaCertPath));
+
+    private static bool IsSet(string? value) => !string.IsNullOrWhiteSpace(value);
 }

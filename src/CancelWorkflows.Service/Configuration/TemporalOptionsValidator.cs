@@ -24,14 +24,29 @@ public sealed class TemporalOptionsValidator : IValidateOptions<TemporalOptions>
             failures.Add("Temporal:ApiKey is set but Temporal:Tls is false; an API key is never sent in clear text.");
         }
 
-        if (!string.IsNullOrWhiteSpace(options.TlsServerName) && !options.UsesTls)
+        if (!string.IsNullOrWhiteSpace(options.ServerName) && !options.UsesTls)
         {
-            failures.Add("Temporal:TlsServerName is set but TLS is off; set Temporal:Tls to true.");
+            failures.Add("Temporal:ServerName is set but TLS is off; set Temporal:Tls to true.");
         }
 
         if (options.IsDevMode && !string.IsNullOrWhiteSpace(options.ApiKey))
         {
             failures.Add("Temporal:ApiKey is set but Temporal:Address is not; dev mode's own server takes no key. Set Temporal:Address.");
+        }
+
+        var tlsFiles = new[] { options.ClientCertPath, options.ClientKeyPath, options.ServerCaCertPath };
+        if (tlsFiles.Any(f => !string.IsNullOrWhiteSpace(f)))
+        {
+            if (options.IsDevMode)
+            {
+                failures.Add("Temporal:ClientCertPath, Temporal:ClientKeyPath or Temporal:ServerCaCertPath is set but Temporal:Address is not; dev mode's own server has no TLS. Set Temporal:Address.");
+            }
+            else if (options.Tls == false)
+            {
+                failures.Add("Temporal:ClientCertPath, Temporal:ClientKeyPath or Temporal:ServerCaCertPath is set but Temporal:Tls is false; certificates are only used over TLS.");
+            }
+
+            failures.AddRange(TemporalTlsFiles.Problems(options));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

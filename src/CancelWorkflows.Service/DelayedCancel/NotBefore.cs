@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace CancelWorkflows.Service.DelayedCancel;
 
 /// <summary>
@@ -10,27 +7,22 @@ namespace CancelWorkflows.Service.DelayedCancel;
 /// late, and refusing would only make it retry. At most <see cref="MaxDelay"/> ahead; a later expiry belongs to a
 /// promotion schedule.
 /// </summary>
-public static partial class NotBefore
+public static class NotBefore
 {
     public const string Field = "notBefore";
 
     public static readonly TimeSpan MaxDelay = TimeSpan.FromDays(30);
 
-    /// <summary>The start delay (null: start now), or why the text is refused.</summary>
-    public static (TimeSpan? Delay, string? Problem) Parse(string? text, DateTimeOffset now)
+    /// <summary>The start delay (null: start now), or why the time is refused. The time's form (ISO-8601 with an offset) is
+    /// checked as the body is read (<c>StrictJsonBody</c>).</summary>
+    public static (TimeSpan? Delay, string? Problem) Parse(DateTimeOffset? at, DateTimeOffset now)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (at is null)
         {
             return (null, null);
         }
 
-        if (!IsoWithOffset().IsMatch(text.Trim())
-            || !DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
-        {
-            return (null, "Must be an ISO-8601 date and time with an offset, e.g. 2026-12-31T23:59:59Z or 2026-12-31T23:59:59+01:00.");
-        }
-
-        var delay = at - now;
+        var delay = at.Value - now;
         if (delay > MaxDelay)
         {
             return (null, $"At most {MaxDelay.TotalDays:0} days ahead ({(now + MaxDelay).UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}); for later expiries use a promotion (/v1/promotions).");
@@ -38,7 +30,4 @@ public static partial class NotBefore
 
         return (delay > TimeSpan.Zero ? delay : null, null);
     }
-
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$")]
-    private static partial Regex IsoWithOffset();
 }

@@ -17,11 +17,13 @@ public sealed class WorkerHealthCheck(IEnumerable<IHostedService> hostedServices
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var worker = hostedServices.OfType<TemporalWorkerService>().FirstOrDefault();
-        if (worker?.ExecuteTask is not { IsCompleted: false })
+        // Every hosted worker: the one on cancel-payments and the callback worker.
+        var workers = hostedServices.OfType<TemporalWorkerService>().ToList();
+        if (workers.Count == 0 || workers.Any(w => w.ExecuteTask is not { IsCompleted: false }))
         {
             return HealthCheckResult.Unhealthy(
-                worker?.ExecuteTask?.Exception?.GetBaseException().Message ?? "The hosted Temporal worker is not running.");
+                workers.Select(w => w.ExecuteTask?.Exception?.GetBaseException().Message).FirstOrDefault(m => m is not null)
+                ?? "The hosted Temporal worker is not running.");
         }
 
         try

@@ -4,6 +4,7 @@ using CancelWorkflows.Service.Api;
 using CancelWorkflows.Service.Configuration;
 using CancelWorkflows.Service.Notifications;
 using CancelWorkflows.Service.Observability;
+using CancelWorkflows.Service.Outbound;
 using CancelWorkflows.Service.Promotions;
 using CancelWorkflows.Service.Temporal;
 using CancelWorkflows.Workflows.Activities;
@@ -32,6 +33,10 @@ public static class CancelWorkflowsRegistration
         services.TryAddSingleton(TimeProvider.System);
         builder.AddCancelWorkflowsTemporal(mode);
         services.AddCancelWorkflowsObservability();
+
+        // Every role: what outbound calls may reach (Outbound:*) and each caller's callback settings, which the api checks
+        // callbackUrl against at start and the worker's callbacks obey.
+        services.AddOutboundOptions();
         services.AddSingleton<TemporalWebLinks>();
         services.AddSingleton<CancelSettingsFactory>();
 
@@ -44,6 +49,7 @@ public static class CancelWorkflowsRegistration
         if (mode.Runs(ServiceRoles.Api))
         {
             services.AddCancellationsApi();
+            services.AddCallbackUrlPolicy();
             services.AddPromotions();
             services.AddOpenApi(o =>
             {
@@ -117,10 +123,9 @@ public static class CancelWorkflowsRegistration
         });
         services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SupportOptions>, SupportOptionsValidator>();
-        services.AddHttpClient(SupportActivities.HttpClientName);
-        services.AddOptions<CallbackSigningOptions>().BindConfiguration(CallbackSigningOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<CallbackSigningOptions>, CallbackSigningOptionsValidator>();
-        services.AddHttpClient(CallerActivities.HttpClientName);
         services.AddHoldsSource();
+
+        // Callbacks, the support webhook and the holds source: only through the outbound policy's clients.
+        services.AddOutboundHttpClients();
     }
 }

@@ -29,6 +29,7 @@ public static class ReadyBanner
             lines.Add($"  Antom simulator  {dev.SimulatorUrl}  (merchant {dev.MerchantClientId}, control API {dev.SimulatorUrl}/sim/v1/)");
             lines.Add($"  Data folder      {dev.DataDir}");
             lines.Add($"  Dev API key      {dev.DevApiKeyPath}  (Authorization: Bearer $(cat {dev.DevApiKeyPath}))");
+            lines.Add("  Outbound calls   loopback allowed (dev mode only: callbacks, support webhook, holds source may reach this machine); private networks refused");
             if (dev.StoppedStaleServers.Count > 0)
             {
                 lines.Add($"  (stopped a Temporal dev server left running by a killed dev mode: pid {string.Join(", ", dev.StoppedStaleServers)})");

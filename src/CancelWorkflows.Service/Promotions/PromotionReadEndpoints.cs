@@ -1,6 +1,7 @@
+using CancelWorkflows.Contracts;
+using CancelWorkflows.Service.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Temporalio.Exceptions;
 
 namespace CancelWorkflows.Service.Promotions;
 
@@ -10,7 +11,7 @@ public static class PromotionReadEndpoints
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
 
-    public static async Task<Results<Ok<PromotionView>, ValidationProblem, ProblemHttpResult>> GetAsync(
+    public static async Task<Results<Ok<Promotion>, ValidationProblem, ProblemHttpResult>> GetAsync(
         string promoId,
         [AsParameters] PromotionServices services,
         CancellationToken cancellationToken)
@@ -28,9 +29,9 @@ public static class PromotionReadEndpoints
                 ? PromotionProblems.NotFound(promoId)
                 : TypedResults.Ok(await services.Views.ViewAsync(promoId, description, cancellationToken));
         }
-        catch (RpcException e)
+        catch (Exception e) when (TemporalProblems.Handles(e))
         {
-            return PromotionProblems.Temporal(e, "the promotion could not be read");
+            return TemporalProblems.From(e, "the promotion could not be read", () => PromotionProblems.NotFound(promoId));
         }
     }
 
@@ -52,9 +53,9 @@ public static class PromotionReadEndpoints
             var items = schedules.Take(take).Select(PromotionViews.ListItem).OrderBy(i => i.PromoId, StringComparer.Ordinal).ToList();
             return TypedResults.Ok(new PromotionList(items, schedules.Count > take));
         }
-        catch (RpcException e)
+        catch (Exception e) when (TemporalProblems.Handles(e))
         {
-            return PromotionProblems.Temporal(e, "the promotions could not be listed");
+            return TemporalProblems.From(e, "the promotions could not be listed");
         }
     }
 }

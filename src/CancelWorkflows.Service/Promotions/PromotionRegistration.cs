@@ -27,7 +27,8 @@ public static class PromotionRegistration
     {
         services.AddOptions<HoldsSourceOptions>().BindConfiguration(HoldsSourceOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HoldsSourceOptions>, HoldsSourceOptionsValidator>());
-        services.AddHttpClient(HoldsActivities.HttpClientName);
+
+        // The holds source's HTTP client is an outbound one (Outbound/OutboundRegistration), registered by the worker.
         return services;
     }
 

@@ -1,7 +1,8 @@
 using System.Security.Claims;
+using CancelWorkflows.Contracts;
+using CancelWorkflows.Service.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Temporalio.Exceptions;
 
 namespace CancelWorkflows.Service.Promotions;
 
@@ -11,15 +12,15 @@ public static class PromotionStateEndpoints
     /// <summary>How long a trigger waits to see the run it started (the scheduler starts it within a moment).</summary>
     private static readonly TimeSpan TriggerWait = TimeSpan.FromSeconds(5);
 
-    public static Task<Results<Ok<PromotionView>, ValidationProblem, ProblemHttpResult>> PauseAsync(
+    public static Task<Results<Ok<Promotion>, ValidationProblem, ProblemHttpResult>> PauseAsync(
         string promoId, [FromQuery] string? reason, ClaimsPrincipal caller, [AsParameters] PromotionServices services, CancellationToken cancellationToken) =>
         ChangeAsync(promoId, services, "paused", (s, ct) => s.Scheduler.PauseAsync(promoId, Note("Paused", reason, caller), ct), cancellationToken);
 
-    public static Task<Results<Ok<PromotionView>, ValidationProblem, ProblemHttpResult>> ResumeAsync(
+    public static Task<Results<Ok<Promotion>, ValidationProblem, ProblemHttpResult>> ResumeAsync(
         string promoId, [FromQuery] string? reason, ClaimsPrincipal caller, [AsParameters] PromotionServices services, CancellationToken cancellationToken) =>
         ChangeAsync(promoId, services, "resumed", (s, ct) => s.Scheduler.ResumeAsync(promoId, Note("Resumed", reason, caller), ct), cancellationToken);
 
-    public static async Task<Results<Accepted<PromotionView>, ValidationProblem, ProblemHttpResult>> TriggerAsync(
+    public static async Task<Results<Accepted<Promotion>, ValidationProblem, ProblemHttpResult>> TriggerAsync(
         string promoId, [AsParameters] PromotionServices services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -40,7 +41,7 @@ public static class PromotionStateEndpoints
             {
                 return TypedResults.Problem(
                     statusCode: StatusCodes.Status409Conflict,
-                    type: PromotionProblems.RunInProgress,
+                    type: ProblemTypes.PromotionRunInProgress,
                     title: "A run of this promotion is in progress",
                     detail: "Runs of one promotion never overlap, so a trigger now would be skipped; the running one is cancelling the holds. " +
                         "Follow it with GET " + PromotionWriteEndpoints.Location(promoId) + ".");
@@ -58,13 +59,9 @@ public static class PromotionStateEndpoints
             var location = PromotionWriteEndpoints.Location(promoId);
             return TypedResults.Accepted(location, await services.Views.ViewAsync(promoId, after, cancellationToken));
         }
-        catch (RpcException e) when (e.Code == RpcException.StatusCode.NotFound)
+        catch (Exception e) when (TemporalProblems.Handles(e))
         {
-            return PromotionProblems.NotFound(promoId);
-        }
-        catch (RpcException e)
-        {
-            return PromotionProblems.Temporal(e, "the promotion was not triggered");
+            return TemporalProblems.From(e, "the promotion was not triggered", () => PromotionProblems.NotFound(promoId));
         }
     }
 
@@ -82,17 +79,13 @@ public static class PromotionStateEndpoints
             await services.Scheduler.DeleteAsync(promoId, cancellationToken);
             return TypedResults.NoContent();
         }
-        catch (RpcException e) when (e.Code == RpcException.StatusCode.NotFound)
+        catch (Exception e) when (TemporalProblems.Handles(e))
         {
-            return PromotionProblems.NotFound(promoId);
-        }
-        catch (RpcException e)
-        {
-            return PromotionProblems.Temporal(e, "the promotion was not deleted");
+            return TemporalProblems.From(e, "the promotion was not deleted", () => PromotionProblems.NotFound(promoId));
         }
     }
 
-    private static async Task<Results<Ok<PromotionView>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+    private static async Task<Results<Ok<Promotion>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
         string promoId,
         PromotionServices services,
         string what,
@@ -113,13 +106,9 @@ public static class PromotionStateEndpoints
                 ? PromotionProblems.NotFound(promoId)
                 : TypedResults.Ok(await services.Views.ViewAsync(promoId, description, cancellationToken));
         }
-        catch (RpcException e) when (e.Code == RpcException.StatusCode.NotFound)
+        catch (Exception e) when (TemporalProblems.Handles(e))
         {
-            return PromotionProblems.NotFound(promoId);
-        }
-        catch (RpcException e)
-        {
-            return PromotionProblems.Temporal(e, $"the promotion was not {what}");
+            return TemporalProblems.From(e, $"the promotion was not {what}", () => PromotionProblems.NotFound(promoId));
         }
     }
 

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
+using CancelWorkflows.Contracts;
 
 namespace CancelWorkflows.Service.Promotions;
 
@@ -18,7 +18,9 @@ public static partial class PromotionValidation
 
     /// <summary>Why <paramref name="promoId"/> is not a valid promotion id, or null.</summary>
     public static string? PromoIdProblem(string? promoId) =>
-        promoId is null ? "Required."
+        string.IsNullOrEmpty(promoId) ? "Required."
+        : char.IsWhiteSpace(promoId[0]) || char.IsWhiteSpace(promoId[^1])
+            ? "No spaces or line breaks around it: the id names the schedule exactly as sent."
         : promoId.Length > MaxPromoIdLength ? $"At most {MaxPromoIdLength} characters (it names the schedule and, with a suffix, demo holds)."
         : !PromoIdPattern().IsMatch(promoId) ? "Only letters, digits, '.', '_' and '-', starting with a letter or digit."
         : null;
@@ -29,10 +31,23 @@ public static partial class PromotionValidation
     /// because sending again what already exists is fine even after the end.
     /// </summary>
     public static (PromotionDefinition? Definition, Dictionary<string, string[]> Errors) Validate(
-        PromotionBody body, string? pathPromoId, PromotionOptions options)
+        PromotionRequest request, string? pathPromoId, PromotionOptions options) =>
+        Validate(request, pathPromoId, options, DateTimeOffset.UtcNow);
+
+    /// <summary>As above, with the time a cron's next run is looked for from.</summary>
+    public static (PromotionDefinition? Definition, Dictionary<string, string[]> Errors) Validate(
+        PromotionRequest request, string? pathPromoId, PromotionOptions options, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
+        // The id is taken exactly as sent (a trimmed " summer" would silently name another schedule); the other texts
+        // are read leniently.
+        var body = request with
+        {
+            Cron = Trimmed(request.Cron),
+            TimeZone = Trimmed(request.TimeZone),
+            Note = Trimmed(request.Note),
+        };
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var promoId = pathPromoId ?? body.PromoId;
         if (pathPromoId is not null && body.PromoId is not null && body.PromoId != pathPromoId)
@@ -53,27 +68,9 @@ public static partial class PromotionValidation
         {
             errors["endsAt"] = ["Required: endsAt (ISO-8601 with offset, one-off) or cron + timeZone (recurring)."];
         }
-        else if (body.EndsAt is not null)
+        else if (body.EndsAt is { } end)
         {
-            endsAt = ParseEnd(body.EndsAt);
-            if (endsAt is null)
-            {
-                errors["endsAt"] = ["Must be an ISO-8601 date and time with an offset, e.g. 2026-12-31T23:59:59Z or 2026-12-31T23:59:59+01:00."];
-            }
-        }
-
-        string? cron = null;
-        if (body.Cron is not null)
-        {
-            cron = CronExpression.Normalize(body.Cron);
-            if (CronExpression.Problem(cron) is { } cronProblem)
-            {
-                errors["cron"] = [cronProblem];
-            }
-            else if (body.TimeZone is null)
-            {
-                errors["timeZone"] = ["Required with cron: the IANA time zone the cron is read in, e.g. Europe/Paris or UTC."];
-            }
+            endsAt = RoundUp(end);
         }
 
         string? timeZone = null;
@@ -83,6 +80,21 @@ public static partial class PromotionValidation
             if (timeZone is null)
             {
                 errors["timeZone"] = [$"'{body.TimeZone}' is not a known IANA time zone (e.g. Europe/Paris, America/New_York, UTC)."];
+            }
+        }
+
+        string? cron = null;
+        if (body.Cron is not null)
+        {
+            cron = PromotionCron.Normalize(body.Cron);
+            var zone = timeZone is null ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+            if (PromotionCron.Problem(cron, zone, now) is { } cronProblem)
+            {
+                errors["cron"] = [cronProblem];
+            }
+            else if (body.TimeZone is null)
+            {
+                errors["timeZone"] = ["Required with cron: the IANA time zone the cron is read in, e.g. Europe/Paris or UTC."];
             }
         }
 
@@ -131,22 +143,15 @@ public static partial class PromotionValidation
         return end > now + MaximumLead ? $"The promotion's end {end:O} is more than 5 years ahead; check the year." : null;
     }
 
-    /// <summary>ISO-8601 with an explicit offset (Z or ±hh:mm), rounded up to a whole second; null when not such a text.</summary>
-    public static DateTimeOffset? ParseEnd(string text)
+    /// <summary>The end rounded up to a whole second (a schedule's calendar has no fractions; never earlier than asked).</summary>
+    public static DateTimeOffset RoundUp(DateTimeOffset value)
     {
-        if (!IsoWithOffsetPattern().IsMatch(text ?? string.Empty)
-            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
-        {
-            return null;
-        }
-
         var fraction = value.Ticks % TimeSpan.TicksPerSecond;
         return fraction == 0 ? value : value.AddTicks(TimeSpan.TicksPerSecond - fraction);
     }
 
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*\z")]
     private static partial Regex PromoIdPattern();
-
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$")]
-    private static partial Regex IsoWithOffsetPattern();
 }

@@ -1,3 +1,5 @@
+using CancelWorkflows.Contracts;
+using CancelWorkflows.Service.Api;
 using CancelWorkflows.Service.Configuration;
 using CancelWorkflows.Service.Temporal;
 using CancelWorkflows.Workflows.Promotions;
@@ -9,13 +11,14 @@ using Temporalio.Exceptions;
 
 namespace CancelWorkflows.Service.Promotions;
 
-/// <summary>Turns schedule descriptions into <see cref="PromotionView"/>s, reading the last run's summary.</summary>
+/// <summary>Turns schedule descriptions into the <see cref="Promotion"/> contract, reading the last run's summary
+/// (mapped by <see cref="ContractMapping"/>).</summary>
 public sealed class PromotionViews(ITemporalClient client, TemporalWebLinks links, IOptions<TemporalOptions> temporal, TimeProvider clock)
 {
     /// <summary>A one-off counts as missed this long after its end with no run (the scheduler starts within seconds).</summary>
     private static readonly TimeSpan MissedAfter = TimeSpan.FromMinutes(1);
 
-    public async Task<PromotionView> ViewAsync(string promoId, ScheduleDescription description, CancellationToken cancellationToken)
+    public async Task<Promotion> ViewAsync(string promoId, ScheduleDescription description, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(description);
         var definition = await PromotionScheduler.DefinitionOfAsync(description);
@@ -25,7 +28,7 @@ public sealed class PromotionViews(ITemporalClient client, TemporalWebLinks link
         var recent = info.RecentActions
             .OrderBy(a => a.ScheduledAt)
             .Select(a => a.Action is ScheduleActionExecutionStartWorkflow w
-                ? new PromotionAction(Utc(a.ScheduledAt), Utc(a.StartedAt), w.WorkflowId, w.FirstExecutionRunId)
+                ? new PromotionAction(ContractMapping.Utc(a.ScheduledAt), ContractMapping.Utc(a.StartedAt), w.WorkflowId, w.FirstExecutionRunId)
                 : null)
             .OfType<PromotionAction>()
             .ToList();
@@ -33,7 +36,7 @@ public sealed class PromotionViews(ITemporalClient client, TemporalWebLinks link
             .Select(w => new PromotionRunRef(w.WorkflowId, w.FirstExecutionRunId))
             .ToList();
         var lastWorkflowId = running.LastOrDefault()?.WorkflowId ?? recent.LastOrDefault()?.WorkflowId;
-        return new PromotionView
+        return new Promotion
         {
             PromoId = promoId,
             ScheduleId = description.Id,
@@ -45,15 +48,15 @@ public sealed class PromotionViews(ITemporalClient client, TemporalWebLinks link
             Note = definition?.Note,
             Paused = description.Schedule.State.Paused,
             StateNote = string.IsNullOrEmpty(description.Schedule.State.Note) ? null : description.Schedule.State.Note,
-            NextActionTimes = [.. info.NextActionTimes.Select(Utc)],
+            NextActionTimes = [.. info.NextActionTimes.Select(ContractMapping.Utc)],
             RecentActions = recent,
             RunningActions = running,
             NumActions = info.NumActions,
             SkippedOverlap = info.NumActionsSkippedOverlap,
             MissedCatchupWindow = info.NumActionsMissedCatchupWindow,
             MissedRun = endsAt is { } end && end + MissedAfter < clock.GetUtcNow() && info.NumActions == 0 && running.Count == 0,
-            CreatedAt = Utc(info.CreatedAt),
-            UpdatedAt = info.LastUpdatedAt is { } updated ? Utc(updated) : null,
+            CreatedAt = ContractMapping.Utc(info.CreatedAt),
+            UpdatedAt = info.LastUpdatedAt is { } updated ? ContractMapping.Utc(updated) : null,
             LastRun = lastWorkflowId is null ? null : await LastRunAsync(lastWorkflowId, cancellationToken),
             TemporalWebUrl = links.BaseUrl is { } web
                 ? $"{web}/namespaces/{Uri.EscapeDataString(temporal.Value.Namespace)}/schedules/{Uri.EscapeDataString(description.Id)}"
@@ -77,8 +80,8 @@ public sealed class PromotionViews(ITemporalClient client, TemporalWebLinks link
             TimeZone = spec?.TimeZoneName,
             Paused = schedule.Schedule?.State.Paused ?? false,
             StateNote = string.IsNullOrEmpty(schedule.Schedule?.State.Note) ? null : schedule.Schedule.State.Note,
-            NextActionTime = next is { } n && n != default ? Utc(n) : null,
-            LastActionAt = last is null ? null : Utc(last.StartedAt),
+            NextActionTime = next is { } n && n != default ? ContractMapping.Utc(n) : null,
+            LastActionAt = last is null ? null : ContractMapping.Utc(last.StartedAt),
             LastWorkflowId = (last?.Action as ScheduleActionExecutionStartWorkflow)?.WorkflowId,
         };
     }
@@ -96,36 +99,35 @@ public sealed class PromotionViews(ITemporalClient client, TemporalWebLinks link
         }
         catch (RpcException e) when (e.Code == RpcException.StatusCode.NotFound)
         {
-            return new() { WorkflowId = workflowId, Status = "NotFound", SummaryUnavailable = "The run is gone (past the namespace's retention)." };
+            return new PromotionLastRun { WorkflowId = workflowId, Status = "NotFound", SummaryUnavailable = "The run is gone (past the namespace's retention)." };
         }
 
-        PromoProgress? summary = null;
+        PromoProgress? progress = null;
         string? unavailable = null;
         try
         {
-            summary = run.Status switch
+            progress = run.Status switch
             {
                 WorkflowExecutionStatus.Running => await handle.QueryAsync(wf => wf.Status, new() { Rpc = rpc }),
                 WorkflowExecutionStatus.Completed => await handle.GetResultAsync(followRuns: false, rpc),
                 _ => null,
             };
-            unavailable = summary is null ? $"The run ended {run.Status}: see it in Temporal Web." : null;
+            unavailable = progress is null ? $"The run ended {run.Status}: see it in Temporal Web." : null;
         }
         catch (Exception e) when (e is RpcException or WorkflowQueryFailedException or WorkflowQueryRejectedException or WorkflowFailedException)
         {
             unavailable = $"The summary could not be read now: {e.Message}";
         }
 
-        return new()
+        return new PromotionLastRun
         {
             WorkflowId = workflowId,
             RunId = run.RunId,
             Status = run.Status.ToString(),
-            Summary = summary,
+            Summary = progress?.ToContract(),
             SummaryUnavailable = unavailable,
             TemporalWebUrl = links.ForWorkflow(workflowId, run.RunId),
         };
     }
 
-    private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
 }

@@ -1,7 +1,7 @@
+using CancelWorkflows.Contracts;
 using CancelWorkflows.Service.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Temporalio.Client.Schedules;
-using Temporalio.Exceptions;
 
 namespace CancelWorkflows.Service.Promotions;
 
@@ -11,7 +11,7 @@ namespace CancelWorkflows.Service.Promotions;
 /// </summary>
 public static class PromotionWriteEndpoints
 {
-    public static async Task<Results<Created<PromotionView>, Ok<PromotionView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    public static async Task<Results<Created<Promotion>, Ok<Promotion>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         HttpRequest http,
         [AsParameters] PromotionServices services,
         CancellationToken cancellationToken)
@@ -46,15 +46,15 @@ public static class PromotionWriteEndpoints
             var view = await services.Views.ViewAsync(definition.PromoId, created.Description, cancellationToken);
             return TypedResults.Created(Location(definition.PromoId), view);
         }
-        catch (RpcException e)
+        catch (Exception e) when (TemporalProblems.Handles(e))
         {
             return PromotionProblems.FromRejectedSpec(e) is { } rejected
                 ? rejected
-                : PromotionProblems.Temporal(e, "the promotion was not created");
+                : TemporalProblems.From(e, "the promotion was not created");
         }
     }
 
-    public static async Task<Results<Created<PromotionView>, Ok<PromotionView>, ValidationProblem, ProblemHttpResult>> PutAsync(
+    public static async Task<Results<Created<Promotion>, Ok<Promotion>, ValidationProblem, ProblemHttpResult>> PutAsync(
         string promoId,
         HttpRequest http,
         [AsParameters] PromotionServices services,
@@ -95,11 +95,11 @@ public static class PromotionWriteEndpoints
             var updated = await services.Scheduler.UpdateAsync(definition, cancellationToken);
             return TypedResults.Ok(await services.Views.ViewAsync(promoId, updated, cancellationToken));
         }
-        catch (RpcException e)
+        catch (Exception e) when (TemporalProblems.Handles(e))
         {
             return PromotionProblems.FromRejectedSpec(e) is { } rejected
                 ? rejected
-                : PromotionProblems.Temporal(e, "the promotion was not changed");
+                : TemporalProblems.From(e, "the promotion was not changed");
         }
     }
 
@@ -113,28 +113,27 @@ public static class PromotionWriteEndpoints
         {
             return (null, null, TypedResults.Problem(
                 statusCode: StatusCodes.Status503ServiceUnavailable,
-                type: PromotionProblems.HoldsSourceNotConfigured,
+                type: ProblemTypes.HoldsSourceNotConfigured,
                 title: "Promotions are not available on this service",
                 detail: "Promotions:HoldsSourceUrl is not configured, so a run could not list any hold."));
         }
 
-        var read = await JsonBodyReader.ReadAsync(http, cancellationToken);
+        var read = await StrictJsonBody.ReadAsync<PromotionRequest>(http, cancellationToken);
         if (read.Problem is not null)
         {
             return (null, null, read.Problem);
         }
 
-        var (body, errors) = PromotionBody.Parse(read.Bytes);
-        if (errors.Count > 0)
+        if (read.Body is not { } body)
         {
-            return (null, PromotionProblems.Invalid(errors), null);
+            return (null, PromotionProblems.Invalid(read.Errors), null);
         }
 
         var (definition, invalid) = PromotionValidation.Validate(body, pathPromoId, services.Options);
         return definition is null ? (null, PromotionProblems.Invalid(invalid), null) : (definition, null, null);
     }
 
-    private static async Task<Results<Created<PromotionView>, Ok<PromotionView>, ValidationProblem, ProblemHttpResult>> SameOrRefusedAsync(
+    private static async Task<Results<Created<Promotion>, Ok<Promotion>, ValidationProblem, ProblemHttpResult>> SameOrRefusedAsync(
         PromotionDefinition sent, ScheduleDescription existing, PromotionServices services, CancellationToken cancellationToken)
     {
         var current = await PromotionScheduler.DefinitionOfAsync(existing);
@@ -148,6 +147,6 @@ public static class PromotionWriteEndpoints
             new Dictionary<string, string[]> { ["promoId"] = [$"Promotion {sent.PromoId} exists with different content: {string.Join("; ", differences)}."] },
             detail: $"POST creates; to change promotion {sent.PromoId}, PUT {Location(sent.PromoId)} with the new content.",
             title: $"Promotion {sent.PromoId} exists with different content; no schedule was touched.",
-            type: PromotionProblems.PromotionExists);
+            type: ProblemTypes.PromotionExists);
     }
 }

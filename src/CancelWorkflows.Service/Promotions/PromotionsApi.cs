@@ -1,4 +1,6 @@
+using CancelWorkflows.Contracts;
 using CancelWorkflows.Service.Api;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CancelWorkflows.Service.Promotions;
 
@@ -17,6 +19,7 @@ public static class PromotionsApi
             .WithTags("Promotions")
             .RequireAuthorization(ApiPolicies.Promotions)
             .RequireRateLimiting(ApiRateLimits.PolicyName)
+            .WithMetadata(new RequestSizeLimitAttribute(StrictJsonBody.MaxBytes))
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
@@ -24,7 +27,7 @@ public static class PromotionsApi
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         group.MapPost(string.Empty, PromotionWriteEndpoints.CreateAsync)
-            .Accepts<PromotionBody>("application/json")
+            .Accepts<PromotionRequest>("application/json")
             .WithName("CreatePromotion")
             .WithSummary("Schedule the cancellation of a promotion's unpaid holds")
             .WithDescription(
@@ -34,7 +37,7 @@ public static class PromotionsApi
                 "content (use PUT to change it). A 400 touches no schedule.");
 
         group.MapPut("/{promoId}", PromotionWriteEndpoints.PutAsync)
-            .Accepts<PromotionBody>("application/json")
+            .Accepts<PromotionRequest>("application/json")
             .WithName("PutPromotion")
             .WithSummary("Create or update a promotion")
             .WithDescription("Creates the schedule (201) or replaces its timing, parallelism and note (200); paused stays paused.");

@@ -25,9 +25,7 @@ public static class TemporalClientSettings
         client.TargetHost = mode.IsDevMode ? mode.DevMode.TemporalAddress : temporal.Address;
         client.Namespace = temporal.Namespace;
         client.ApiKey = string.IsNullOrWhiteSpace(temporal.ApiKey) ? null : temporal.ApiKey;
-        client.Tls = temporal.UsesTls
-            ? new TlsOptions { Domain = string.IsNullOrWhiteSpace(temporal.TlsServerName) ? null : temporal.TlsServerName }
-            : null;
+        client.Tls = mode.IsDevMode ? null : TemporalTlsFiles.ToTlsOptions(temporal);
         client.Identity = Identity;
         client.Runtime = runtime;
         client.Interceptors = [tracing];

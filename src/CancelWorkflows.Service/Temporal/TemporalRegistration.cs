@@ -16,8 +16,8 @@ using Temporalio.Runtime;
 
 namespace CancelWorkflows.Service.Temporal;
 
-/// <summary>Temporal for this host: one runtime, the client and its health check for every role; the hosted worker for the
-/// worker role.</summary>
+/// <summary>Temporal for this host: one runtime, the client and its health check for every role; the hosted workers for the
+/// worker role (cancel-payments; cancel-payments-callbacks for outbound calls).</summary>
 public static class TemporalRegistration
 {
     public static IHostApplicationBuilder AddCancelWorkflowsTemporal(this IHostApplicationBuilder builder, ServiceMode mode)
@@ -68,6 +68,19 @@ public static class TemporalRegistration
 
                 // On SIGTERM the worker stops polling at once, then lets running activities finish for this long: an
                 // Antom call in flight completes and its answer is recorded, instead of being cancelled into "no answer".
+                worker.GracefulShutdownTimeout = service.Value.ShutdownGrace;
+            });
+
+        // Outbound calls to endpoints outside our control (callers' callbacks, the support webhook) on a worker of their
+        // own with its own slots, so a slow or hostile endpoint cannot take the slots the Antom calls need. The main worker
+        // keeps both activities for runs that scheduled them on cancel-payments before CancelPatches.OutboundCallsOnCallbackQueue.
+        services.AddHostedTemporalWorker(TemporalNames.CallbackTaskQueue)
+            .AddScopedActivities<CallerActivities>()
+            .AddScopedActivities<SupportActivities>()
+            .ConfigureOptions()
+            .Configure<IOptions<WorkerTuningOptions>, IOptions<ServiceOptions>>((worker, tuning, service) =>
+            {
+                worker.MaxConcurrentActivities = tuning.Value.MaxConcurrentCallbacks;
                 worker.GracefulShutdownTimeout = service.Value.ShutdownGrace;
             });
         services.AddOptions<WorkerTuningOptions>().BindConfiguration(WorkerTuningOptions.Section).ValidateOnStart();

@@ -31,6 +31,10 @@ public sealed class WorkerTuningOptions
     /// <summary>Long polls for activity tasks held open at once (SDK default 5).</summary>
     public int MaxConcurrentActivityTaskPolls { get; set; } = 5;
 
+    /// <summary>Callbacks and support webhook deliveries run at once, on the callback worker (its own slots: a slow
+    /// endpoint holds one for at most <c>Outbound:CallbackTimeout</c> / <c>Support:Timeout</c>).</summary>
+    public int MaxConcurrentCallbacks { get; set; } = 50;
+
     public void ApplyTo(TemporalWorkerOptions worker)
     {
         ArgumentNullException.ThrowIfNull(worker);
@@ -72,6 +76,11 @@ public sealed class WorkerTuningOptions
             if (options.MaxConcurrentActivityTaskPolls < 1 || options.MaxConcurrentActivityTaskPolls > Math.Min(100, options.MaxConcurrentActivities))
             {
                 failures.Add("Temporal:Worker:MaxConcurrentActivityTaskPolls must be between 1 and 100, and at most Temporal:Worker:MaxConcurrentActivities (default 5).");
+            }
+
+            if (options.MaxConcurrentCallbacks is < 1 or > 10_000)
+            {
+                failures.Add("Temporal:Worker:MaxConcurrentCallbacks must be between 1 and 10000 (default 50).");
             }
 
             return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -18,6 +18,13 @@ public sealed class CallbackSigningOptions
         caller is not null && Callers.TryGetValue(caller, out var settings) && !string.IsNullOrEmpty(settings.CallbackSecret)
             ? settings.CallbackSecret
             : null;
+
+    /// <summary>The hosts that caller may be called back at (<c>Api:Callers:&lt;caller&gt;:CallbackHosts</c>), or null when
+    /// it has no list (then any host with a public address).</summary>
+    public IReadOnlyList<string>? CallbackHostsFor(string? caller) =>
+        caller is not null && Callers.TryGetValue(caller, out var settings) && settings.CallbackHosts is { Count: > 0 } hosts
+            ? hosts
+            : null;
 }
 
 /// <summary>One caller's callback settings.</summary>
@@ -25,4 +32,9 @@ public sealed class CallerCallbackSettings
 {
     /// <summary>The HMAC-SHA256 key of <c>X-CancelWorkflows-Signature</c>, shared with that caller.</summary>
     public string? CallbackSecret { get; set; }
+
+    /// <summary>When set, the only hosts this caller's callback URLs may name: <c>host</c> (the scheme's default port) or
+    /// <c>host:port</c>. They may resolve to the private network (the operator vouches for them); loopback, link-local
+    /// and cloud metadata stay refused.</summary>
+    public List<string> CallbackHosts { get; set; } = [];
 }

@@ -11,6 +11,10 @@ public sealed class SupportOptions
     [Url]
     public string? WebhookUrl { get; set; }
 
+    /// <summary>May the webhook's host resolve to the private network (RFC 1918, fc00::/7, 100.64/10)? An internal support
+    /// tool needs it; loopback, link-local and cloud metadata stay refused.</summary>
+    public bool AllowPrivateNetwork { get; set; }
+
     /// <summary>Bearer token sent to the webhook, if the support tool needs one.</summary>
     public string? WebhookToken { get; set; }
 

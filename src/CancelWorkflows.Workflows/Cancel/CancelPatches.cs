@@ -32,4 +32,9 @@ public static class CancelPatches
 
     /// <summary>A ResolveEscalation that arrives before the case is escalated is recorded and ignored.</summary>
     public const string IgnoreResolutionBeforeEscalation = "ignore-resolution-before-escalation";
+
+    /// <summary>Callbacks to the caller and the support webhook run on their own task queue
+    /// (<see cref="TemporalNames.CallbackTaskQueueOf"/>), served by a worker with its own slots, so a slow or hostile
+    /// endpoint cannot hold the slots the Antom calls need.</summary>
+    public const string OutboundCallsOnCallbackQueue = "outbound-calls-on-callback-queue";
 }

@@ -60,16 +60,20 @@ public static class WorkflowStory
             reason, status.EscalationNotices, [.. status.Attempts], lastInquiry, status.TemporalWebUrl, Workflow.UtcNow);
         try
         {
-            var receipt = await Workflow.ExecuteActivityAsync(
-                (SupportActivities a) => a.EscalateAsync(notice),
-                new()
-                {
-                    StartToCloseTimeout = TimeSpan.FromMinutes(1),
-                    ScheduleToCloseTimeout = deliveryTimeout,
-                    // Support must hear about it: keep trying (idempotent per notice) with a capped backoff.
-                    RetryPolicy = new() { InitialInterval = TimeSpan.FromSeconds(5), MaximumInterval = TimeSpan.FromMinutes(5) },
-                    Summary = $"escalate to support (notice {status.EscalationNotices})",
-                });
+            var options = new ActivityOptions
+            {
+                StartToCloseTimeout = TimeSpan.FromMinutes(1),
+                ScheduleToCloseTimeout = deliveryTimeout,
+                // Support must hear about it: keep trying (idempotent per notice) with a capped backoff.
+                RetryPolicy = new() { InitialInterval = TimeSpan.FromSeconds(5), MaximumInterval = TimeSpan.FromMinutes(5) },
+                Summary = $"escalate to support (notice {status.EscalationNotices})",
+            };
+            if (Workflow.Patched(CancelPatches.OutboundCallsOnCallbackQueue))
+            {
+                options.TaskQueue = TemporalNames.CallbackTaskQueueOf(Workflow.Info.TaskQueue);
+            }
+
+            var receipt = await Workflow.ExecuteActivityAsync((SupportActivities a) => a.EscalateAsync(notice), options);
             status.Step("escalated to support", $"notice {status.EscalationNotices}: {receipt.Detail}");
             return true;
         }

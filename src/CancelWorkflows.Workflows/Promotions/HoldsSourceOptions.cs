@@ -11,6 +11,10 @@ public sealed class HoldsSourceOptions
     [Url]
     public string? HoldsSourceUrl { get; set; }
 
+    /// <summary>May the holds source's host resolve to the private network (RFC 1918, fc00::/7, 100.64/10)? The booking
+    /// service's internal endpoint needs it; loopback, link-local and cloud metadata stay refused.</summary>
+    public bool HoldsSourceAllowPrivateNetwork { get; set; }
+
     /// <summary>Bearer token for the holds source.</summary>
     public string? HoldsSourceToken { get; set; }
 

@@ -5,7 +5,8 @@ using Temporalio.Workflows;
 namespace CancelWorkflows.Workflows.Reconciliation;
 
 /// <summary>Callbacks to the booking service: started as activities without waiting for them, so the workflow's own
-/// progress never depends on the caller's endpoint; drained before the workflow completes.</summary>
+/// progress never depends on the caller's endpoint; drained before the workflow completes. They run on the callback task
+/// queue (<see cref="CancelPatches.OutboundCallsOnCallbackQueue"/>), so a slow endpoint takes none of the Antom calls' slots.</summary>
 public sealed class CallerCallbacks(string? callbackUrl)
 {
     private readonly List<Task> pending = [];
@@ -23,32 +24,42 @@ public sealed class CallerCallbacks(string? callbackUrl)
             status.Reconciliation?.State, status.Reconciliation?.Currency, status.Reconciliation?.Value, status.TemporalWebUrl, Workflow.UtcNow,
             status.RequestedBy);
         var url = callbackUrl;
-        pending.Add(Workflow.ExecuteActivityAsync(
-            (CallerActivities a) => a.NotifyCallerAsync(url, notice),
-            new()
-            {
-                StartToCloseTimeout = TimeSpan.FromSeconds(30),
-                ScheduleToCloseTimeout = TimeSpan.FromHours(24),
-                RetryPolicy = new() { InitialInterval = TimeSpan.FromSeconds(5), MaximumInterval = TimeSpan.FromMinutes(10) },
-                Summary = $"callback to the booking service: {eventName}",
-            }));
+        var options = new ActivityOptions
+        {
+            StartToCloseTimeout = TimeSpan.FromSeconds(30),
+            ScheduleToCloseTimeout = TimeSpan.FromHours(24),
+            RetryPolicy = new() { InitialInterval = TimeSpan.FromSeconds(5), MaximumInterval = TimeSpan.FromMinutes(10) },
+            Summary = $"callback to the booking service: {eventName}",
+        };
+        if (Workflow.Patched(CancelPatches.OutboundCallsOnCallbackQueue))
+        {
+            options.TaskQueue = TemporalNames.CallbackTaskQueueOf(Workflow.Info.TaskQueue);
+        }
+
+        pending.Add(DeliverAsync(status, url, notice, options));
         status.Step("callback", $"{eventName} sent to the booking service");
     }
 
-    /// <summary>Waits for every callback (each retried for up to 24 h); a callback that finally fails is recorded.</summary>
+    /// <summary>Waits for every callback (each retried for up to 24 h, or refused at once by the outbound policy).</summary>
     public async Task DrainAsync(CancelStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
         foreach (var task in pending)
         {
-            try
-            {
-                await task;
-            }
-            catch (Temporalio.Exceptions.ActivityFailureException e)
-            {
-                status.Step("callback failed", e.InnerException?.Message ?? e.Message);
-            }
+            await task;
+        }
+    }
+
+    /// <summary>A callback that finally fails is recorded when it fails (a refused URL at once, not after the watch window).</summary>
+    private static async Task DeliverAsync(CancelStatus status, string url, CallerNotice notice, ActivityOptions options)
+    {
+        try
+        {
+            await Workflow.ExecuteActivityAsync((CallerActivities a) => a.NotifyCallerAsync(url, notice), options);
+        }
+        catch (Temporalio.Exceptions.ActivityFailureException e)
+        {
+            status.Step("callback failed", $"{notice.Event}: {e.InnerException?.Message ?? e.Message}");
         }
     }
 }

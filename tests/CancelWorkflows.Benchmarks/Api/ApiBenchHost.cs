@@ -1,5 +1,6 @@
 extern alias service;
 using CancelWorkflows.Benchmarks.Harness;
+using CancelWorkflows.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,8 +41,9 @@ public sealed class ApiBenchHost : IAsyncDisposable
 
     private static async Task<IResult> BaselineAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var read = await JsonBodyReader.ReadAsync(request, cancellationToken);
-        return read.Problem ?? (IResult)TypedResults.Accepted("/v1/cancellations/x", new CancellationStarted("cancel-x", "run", "/v1/cancellations/x", null));
+        var read = await StrictJsonBody.ReadAsync<StartCancellationRequest>(request, cancellationToken);
+        return read.Problem ?? (IResult)TypedResults.Accepted(
+            "/v1/cancellations/x", new StartCancellationResult { WorkflowId = "cancel-x", RunId = "run", StatusUrl = "/v1/cancellations/x" });
     }
 
     public ValueTask DisposeAsync() => service.DisposeAsync();

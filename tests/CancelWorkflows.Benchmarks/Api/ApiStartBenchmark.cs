@@ -10,7 +10,7 @@ using Temporalio.Common;
 namespace CancelWorkflows.Benchmarks.Api;
 
 /// <summary>
-/// P5 (issue 6): <c>POST /v1/cancellations</c> → workflow started (202), against a direct SDK <c>StartWorkflowAsync</c>
+/// P5: <c>POST /v1/cancellations</c> → workflow started (202), against a direct SDK <c>StartWorkflowAsync</c>
 /// with the same options, in the same run on the same dev server; one request at a time, variants interleaved (ABBA).
 /// </summary>
 public static class ApiStartBenchmark

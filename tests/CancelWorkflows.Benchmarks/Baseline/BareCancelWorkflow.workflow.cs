@@ -4,7 +4,7 @@ using Temporalio.Workflows;
 namespace CancelWorkflows.Benchmarks.Baseline;
 
 /// <summary>
-/// The baseline for issue 4: the happy path's shape with nothing in it. Two no-op activities (the happy path runs
+/// The baseline of the workflow benchmark (P1, P2): the happy path's shape with nothing in it. Two no-op activities (the happy path runs
 /// CheckEligibility and CancelPayment) with the same timeouts and retry policy, then the same watch-window timer.
 /// No status object, no search attributes, no Antom: what remains is Temporal's own cost for this shape.
 /// </summary>

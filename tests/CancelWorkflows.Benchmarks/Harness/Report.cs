@@ -110,7 +110,7 @@ public sealed class Section(string name, string title)
     }
 }
 
-/// <summary>A goal from the issue, with its verdict on this run.</summary>
+/// <summary>A goal (P1–P5, throughput), with its verdict on this run.</summary>
 public sealed record Goal(string Id, string Description, string Target, string Measured, bool Pass);
 
 /// <summary>A plain-text table; numbers right-aligned.</summary>

@@ -8,7 +8,7 @@ using service::CancelWorkflows.Service.Notifications;
 namespace CancelWorkflows.Benchmarks.Notifications;
 
 /// <summary>
-/// Issue 5, P3: verified notifications acknowledged per second and their latency over loopback. The real ingress (read,
+/// P3: verified notifications acknowledged per second and their latency over loopback. The real ingress (read,
 /// verify RSA256, parse, signal the payment's running <c>CancelPaymentWorkflow</c> on a Temporal dev server, acknowledge)
 /// against a baseline endpoint in the same process doing the same HTTP work (read the body, answer 200 with the ack)
 /// without verification and signalling. Same requests, same connections, rounds alternating the order.

@@ -5,7 +5,7 @@ using CancelWorkflows.Benchmarks.Harness;
 namespace CancelWorkflows.Benchmarks.Notifications;
 
 /// <summary>
-/// Issue 5 soak: notifications for cancelled payments whose cancel workflows have closed, each payment told it was paid
+/// Soak of the notification ingress: notifications for cancelled payments whose cancel workflows have closed, each payment told it was paid
 /// after the cancel (PAYMENT_PENDING, PAYMENT_RESULT S, REFUND_RESULT), mixed with notifications for payments nobody
 /// cancelled and with re-sends of the same bodies (30 % of all), shuffled and sent concurrently. A non-acknowledged
 /// answer is re-sent like Antom would. Then: exactly one reconciliation per cancelled payment, none for the others, every

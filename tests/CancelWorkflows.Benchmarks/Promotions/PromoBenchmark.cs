@@ -16,7 +16,7 @@ using Temporalio.Testing;
 namespace CancelWorkflows.Benchmarks.Promotions;
 
 /// <summary>
-/// P4 (issue 7): one promotion with N unpaid holds (10,000), from "trigger now" through the API to every hold's
+/// P4: one promotion with N unpaid holds (10,000), from "trigger now" through the API to every hold's
 /// cancellation decided (the PromoExpiryWorkflow's result), with the simulator answering S, on one worker: the service
 /// itself as a child process in production mode (API + its one hosted worker), so its peak RSS is measured alone. The
 /// dev server, the simulator and the holds source run beside it on the same machine (and share its cores).
@@ -81,6 +81,7 @@ public static class PromoBenchmark
             ["Api__Callers__bench__Roles__0"] = "promotions",
             ["Promotions__HoldsSourceUrl"] = holds.Url,
             ["Promotions__HoldsSourceToken"] = BenchHoldsSource.Token,
+            ["Outbound__AllowLoopback"] = "true", // the bench holds source is on this machine
             ["Urls"] = apiUrl,
             ["Logging__LogLevel__Default"] = "Warning",
         };

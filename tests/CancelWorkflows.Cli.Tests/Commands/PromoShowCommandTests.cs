@@ -2,13 +2,14 @@ using System.Net;
 using System.Text.Json;
 using CancelWorkflows.Cli.Hosting;
 using CancelWorkflows.Cli.Tests.Infrastructure;
+using CancelWorkflows.Contracts;
+using CancelWorkflows.Service.Api;
 using CancelWorkflows.Workflows.Promotions;
-using ServicePromotions = CancelWorkflows.Service.Promotions;
 
 namespace CancelWorkflows.Cli.Tests.Commands;
 
-/// <summary><c>cancelctl promo show</c> over the service's own promotion view (the same types the API serializes), so a
-/// count the run keeps reaches the typed client and the text.</summary>
+/// <summary><c>cancelctl promo show</c> over the promotion the API answers (the run's progress through the service's own
+/// mapping to the contract), so a count the run keeps reaches the typed client and the text.</summary>
 public sealed class PromoShowCommandTests
 {
     private readonly FakeApi api = new();
@@ -62,7 +63,7 @@ public sealed class PromoShowCommandTests
         Assert.Contains(lines, l => l.StartsWith("status unreadable:", StringComparison.Ordinal) && l.EndsWith(" 0", StringComparison.Ordinal));
     }
 
-    private static ServicePromotions.PromotionView View(PromoProgress summary) => new()
+    private static Promotion View(PromoProgress summary) => new()
     {
         PromoId = "summer",
         ScheduleId = "promo-expiry-summer",
@@ -79,7 +80,7 @@ public sealed class PromoShowCommandTests
         {
             WorkflowId = "promo-expiry-summer-2025-03-01T12:00:00Z",
             Status = summary.Completed ? "Completed" : "Running",
-            Summary = summary,
+            Summary = summary.ToContract(),
         },
     };
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CancelWorkflows.Cli.Hosting;
 using CancelWorkflows.Cli.Tests.Infrastructure;
 using CancelWorkflows.Client;
+using CancelWorkflows.Contracts;
 
 namespace CancelWorkflows.Cli.Tests.Commands;
 

@@ -1,4 +1,5 @@
 using CancelWorkflows.Client;
+using CancelWorkflows.Contracts;
 
 namespace CancelWorkflows.Cli.Tests.Infrastructure;
 

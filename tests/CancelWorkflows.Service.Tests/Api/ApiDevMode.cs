@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using CancelWorkflows.Client;
+using CancelWorkflows.Contracts;
 using CancelWorkflows.Service.Api;
 using CancelWorkflows.Service.Tests.Infrastructure;
 using Temporalio.Client;
@@ -10,7 +11,8 @@ namespace CancelWorkflows.Service.Tests.Api;
 /// <summary>
 /// Dev mode as a real process for the API tests, configured as a deployment with two calling services: <c>booking</c>
 /// (API key + callback secret) and <c>ticketing</c> (API key, no secret), both plain callers; <c>support</c>, an operator;
-/// <c>promoter</c>, a caller that may also manage promotions; and <c>o'hara</c>, a plain caller whose name has a quote. U-retries after 3 s, 1 s, 1 s, so a U answer
+/// <c>promoter</c>, a caller that may also manage promotions; <c>o'hara</c>, a plain caller whose name has a quote; and
+/// <c>listed</c>, a plain caller called back only at its <c>CallbackHosts</c>. U-retries after 3 s, 1 s, 1 s, so a U answer
 /// keeps a cancellation undecided for 3 s and four of them escalate it within ~6 s; workflows stay open 15 minutes after
 /// their outcome (longer than the whole collection runs, so the listing tests see them running whatever the test order). Plus a Temporal client on its dev server, a callback receiver, and the typed client as <c>booking</c>.
 /// </summary>
@@ -22,6 +24,12 @@ public sealed class ApiDevMode : IAsyncLifetime
     public const string PromoterKey = "promoter-api-key-for-tests-0004";
     public const string QuotedCallerKey = "ohara-api-key-for-tests-0005";
     public const string QuotedCaller = "o'hara";
+    public const string ListedKey = "listed-api-key-for-tests-0006";
+
+    /// <summary>A plain caller whose callbacks may only go to <c>Api:Callers:listed:CallbackHosts</c>: an internal host
+    /// (private network allowed) and the callback receiver.</summary>
+    public const string ListedCaller = "listed";
+    public const string ListedInternalHost = "booking.internal:8443";
     public const string BookingCallbackSecret = "booking-callback-secret-0123456789";
 
     /// <summary>How long one U answer keeps a cancellation undecided (the first retry delay).</summary>
@@ -76,6 +84,9 @@ public sealed class ApiDevMode : IAsyncLifetime
             ["Api__Callers__booking__CallbackSecret"] = BookingCallbackSecret,
             ["Api__Callers__support__Roles__0"] = "operator",
             ["Api__Callers__promoter__Roles__0"] = "promotions",
+            [$"Api__ApiKeys__{ListedCaller}"] = Convert.ToHexStringLower(ApiKeyRegistry.Hash(ListedKey)),
+            [$"Api__Callers__{ListedCaller}__CallbackHosts__0"] = ListedInternalHost,
+            [$"Api__Callers__{ListedCaller}__CallbackHosts__1"] = new Uri(callbacks.BaseUrl).Authority,
         });
         temporal = await TemporalClient.ConnectAsync(new($"127.0.0.1:{instance.Ports.Temporal}"));
         Booking = NewHttp(BookingKey);

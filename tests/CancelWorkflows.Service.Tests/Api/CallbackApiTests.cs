@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using CancelWorkflows.Client;
+using CancelWorkflows.Contracts;
 using CancelWorkflows.Service.Tests.Infrastructure;
 
 namespace CancelWorkflows.Service.Tests.Api;

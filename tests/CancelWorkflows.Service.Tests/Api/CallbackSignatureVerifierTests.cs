@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CancelWorkflows.Client;
+using CancelWorkflows.Contracts;
 using CancelWorkflows.Workflows.Activities;
 
 namespace CancelWorkflows.Service.Tests.Api;

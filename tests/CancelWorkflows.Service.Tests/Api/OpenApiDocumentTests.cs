@@ -51,15 +51,15 @@ public sealed class OpenApiDocumentTests(ApiDevMode api)
         var schemas = document["components"]!["schemas"]!.AsObject();
 
         var start = document["paths"]!["/v1/cancellations"]!["post"]!;
-        Assert.EndsWith("/StartCancellationBody", (string?)start["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"], StringComparison.Ordinal);
+        Assert.EndsWith("/StartCancellationRequest", (string?)start["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"], StringComparison.Ordinal);
         Assert.Contains(start["parameters"]!.AsArray(), p => (string?)p!["name"] == "Idempotency-Key" && (string?)p["in"] == "header");
         Assert.Contains(start["parameters"]!.AsArray(), p => (string?)p!["name"] == "wait" && (string?)p["in"] == "query");
-        var body = schemas["StartCancellationBody"]!["properties"]!.AsObject();
+        var body = schemas["StartCancellationRequest"]!["properties"]!.AsObject();
         Assert.Equal(["bookingRef", "callbackUrl", "merchant", "notBefore", "paymentId", "paymentRequestId", "reason"], body.Select(p => p.Key).Order());
 
         var resolve = document["paths"]!["/v1/cancellations/{paymentRequestId}/escalation/resolve"]!["post"]!;
-        Assert.EndsWith("/ResolveEscalationBody", (string?)resolve["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"], StringComparison.Ordinal);
-        Assert.Equal(["note", "outcome"], schemas["ResolveEscalationBody"]!["properties"]!.AsObject().Select(p => p.Key).Order());
+        Assert.EndsWith("/ResolveEscalationRequest", (string?)resolve["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"], StringComparison.Ordinal);
+        Assert.Equal(["note", "outcome"], schemas["ResolveEscalationRequest"]!["properties"]!.AsObject().Select(p => p.Key).Order());
 
         var list = document["paths"]!["/v1/cancellations"]!["get"]!;
         var filters = list["parameters"]!.AsArray().Select(p => (string?)p!["name"]).ToHashSet();
@@ -67,9 +67,9 @@ public sealed class OpenApiDocumentTests(ApiDevMode api)
 
         Assert.NotNull(schemas["ProblemDetails"]);
         Assert.NotNull(schemas["HttpValidationProblemDetails"]);
-        Assert.NotNull(schemas["CancellationStarted"]);
-        Assert.NotNull(schemas["CancelStatus"]);
-        Assert.NotNull(schemas["CancellationListPage"]);
+        Assert.NotNull(schemas["StartCancellationResult"]);
+        Assert.NotNull(schemas["CancellationStatus"]);
+        Assert.NotNull(schemas["CancellationPage"]);
     }
 
     [Fact]

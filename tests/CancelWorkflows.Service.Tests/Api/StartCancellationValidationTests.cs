@@ -1,3 +1,4 @@
+using CancelWorkflows.Contracts;
 using CancelWorkflows.Service.Api;
 using CancelWorkflows.Workflows.Cancel;
 
@@ -10,7 +11,7 @@ public sealed class StartCancellationValidationTests
     [InlineData("", " ")]
     public void Validate_A2_NeitherId_Refused(string? paymentRequestId, string? paymentId)
     {
-        var errors = StartCancellationValidation.Validate(new(paymentRequestId, paymentId, null, null, null, null));
+        var errors = StartCancellationValidation.Validate(new() { PaymentRequestId = paymentRequestId, PaymentId = paymentId });
 
         Assert.StartsWith("A2", Assert.Single(errors["paymentRequestId"]), StringComparison.Ordinal);
     }
@@ -18,7 +19,7 @@ public sealed class StartCancellationValidationTests
     [Fact]
     public void Validate_A2_IdLongerThan64_Refused()
     {
-        var errors = StartCancellationValidation.Validate(new(null, new string('9', 65), null, null, null, null));
+        var errors = StartCancellationValidation.Validate(new() { PaymentId = new string('9', 65) });
 
         Assert.True(errors.ContainsKey("paymentId"));
     }
@@ -27,11 +28,11 @@ public sealed class StartCancellationValidationTests
     [InlineData("not a url")]
     [InlineData("ftp://booking.example/cb")]
     public void Validate_CallbackNotHttp_Refused(string callback) =>
-        Assert.True(StartCancellationValidation.Validate(new("pr-1", null, null, null, null, callback)).ContainsKey("callbackUrl"));
+        Assert.True(StartCancellationValidation.Validate(new() { PaymentRequestId = "pr-1", CallbackUrl = callback }).ContainsKey("callbackUrl"));
 
     [Fact]
     public void Validate_PaymentIdOnly_Accepted() =>
-        Assert.Empty(StartCancellationValidation.Validate(new(null, "2026000001", null, null, null, "https://booking.example/cb")));
+        Assert.Empty(StartCancellationValidation.Validate(new() { PaymentId = "2026000001", CallbackUrl = "https://booking.example/cb" }));
 
     [Theory]
     [InlineData("pr-1", null, "BK-7", "acme", "Cancel pr-1 for BK-7 (acme)")]

@@ -1,4 +1,5 @@
 using CancelWorkflows.Client;
+using CancelWorkflows.Contracts;
 using CancelWorkflows.Service.Tests.Infrastructure;
 
 namespace CancelWorkflows.Service.Tests.Api;

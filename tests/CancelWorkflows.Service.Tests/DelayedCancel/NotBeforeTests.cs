@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using CancelWorkflows.Antom.Wire;
 using CancelWorkflows.AntomSimulator;
+using CancelWorkflows.Contracts;
+using CancelWorkflows.Service.Api;
 using CancelWorkflows.Service.DelayedCancel;
 using CancelWorkflows.Service.Tests.Infrastructure;
 using CancelWorkflows.Service.Tests.Promotions;
@@ -89,10 +92,16 @@ public sealed class NotBeforeTests(PromotionDevMode devMode)
     {
         var now = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal((null, null), NotBefore.Parse(null, now));
-        Assert.Equal((null, null), NotBefore.Parse("2029-12-31T23:00:00Z", now));
-        Assert.Equal((TimeSpan.FromHours(1), null), NotBefore.Parse("2030-01-01T02:00:00+01:00", now));
-        Assert.NotNull(NotBefore.Parse("2030-02-01T00:00:01Z", now).Problem);
-        Assert.NotNull(NotBefore.Parse("2030-01-01 01:00", now).Problem);
+        Assert.Equal((null, null), NotBefore.Parse(At(null), now));
+        Assert.Equal((null, null), NotBefore.Parse(At("  "), now));
+        Assert.Equal((null, null), NotBefore.Parse(At("2029-12-31T23:00:00Z"), now));
+        Assert.Equal((TimeSpan.FromHours(1), null), NotBefore.Parse(At("2030-01-01T02:00:00+01:00"), now));
+        Assert.NotNull(NotBefore.Parse(At("2030-02-01T00:00:01Z"), now).Problem);
+        Assert.Throws<JsonException>(() => At("2030-01-01 01:00"));
+        Assert.Throws<JsonException>(() => At("2030-01-01T01:00:00"));
     }
+
+    /// <summary><c>notBefore</c> as the API reads it (strictly: ISO-8601 with an offset; blank is none).</summary>
+    private static DateTimeOffset? At(string? text) =>
+        JsonSerializer.Deserialize<StartCancellationRequest>(JsonSerializer.Serialize(new { notBefore = text }), StrictJsonBody.Options)!.NotBefore;
 }

@@ -1,6 +1,6 @@
 namespace CancelWorkflows.Service.Tests.Notifications;
 
-/// <summary>The bad notifications of issue 5, each for a given payment, with the answer the ingress must give.</summary>
+/// <summary>The bad notifications the ingress refuses, each for a given payment, with the answer the ingress must give.</summary>
 public static class BadNotifications
 {
     public const int MaxBodyBytes = 64 * 1024;

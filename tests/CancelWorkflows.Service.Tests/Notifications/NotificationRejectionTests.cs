@@ -1,7 +1,7 @@
 namespace CancelWorkflows.Service.Tests.Notifications;
 
 /// <summary>
-/// Bad notifications get the 4xx of issue 5 with an RFC 7807 body naming the reason, and touch no workflow: each is sent
+/// Bad notifications get the ingress's 4xx with an RFC 7807 body naming the reason, and touch no workflow: each is sent
 /// for a payment whose cancel workflow runs (its notification list must stay empty) and for one whose workflow has closed
 /// (no reconciliation may start). The two payments are shared by all cases, so any leak shows in every later case too.
 /// </summary>

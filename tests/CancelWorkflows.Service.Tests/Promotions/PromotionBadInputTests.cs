@@ -32,6 +32,9 @@ public sealed class PromotionBadInputTests(PromotionDevMode devMode)
         { "promo id with a slash", """{"promoId":"{id}/x","endsAt":"2030-01-01T00:00:00Z"}""", "promoId" },
         { "promo id too long", """{"promoId":"{id}-0123456789012345678901234567890","endsAt":"2030-01-01T00:00:00Z"}""", "promoId" },
         { "promo id missing", """{"endsAt":"2030-01-01T00:00:00Z"}""", "promoId" },
+        { "promo id with spaces around it", """{"promoId":" {id} ","endsAt":"2030-01-01T00:00:00Z"}""", "promoId" },
+        { "promo id with a lone surrogate escape", """{"promoId":"{id}\ud800","endsAt":"2030-01-01T00:00:00Z"}""", "promoId" },
+        { "note with a lone surrogate escape", """{"promoId":"{id}","endsAt":"2030-01-01T00:00:00Z","note":"\udc00 sale"}""", "note" },
     };
 
     [Theory]

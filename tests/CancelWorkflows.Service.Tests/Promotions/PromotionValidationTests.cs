@@ -1,3 +1,6 @@
+using System.Text.Json;
+using CancelWorkflows.Contracts;
+using CancelWorkflows.Service.Api;
 using CancelWorkflows.Service.Promotions;
 using Temporalio.Client.Schedules;
 
@@ -8,13 +11,15 @@ public sealed class PromotionValidationTests
 {
     private static readonly PromotionOptions Options = new();
 
+    private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
     [Theory]
     [InlineData("0 9 * * MON")]
     [InlineData("*/15 8-18 * * 1-5")]
     [InlineData("0 0 1,15 JAN-MAR,dec *")]
     [InlineData("  30   22 * *   SUN ")]
     [InlineData("0 0 * * 7")]
-    public void Cron_Valid_NoProblem(string cron) => Assert.Null(CronExpression.Problem(cron));
+    public void Cron_Valid_NoProblem(string cron) => Assert.Null(PromotionCron.Problem(cron, TimeZoneInfo.Utc, Now));
 
     [Theory]
     [InlineData("0 9 * *")]
@@ -28,22 +33,29 @@ public sealed class PromotionValidationTests
     [InlineData("5-1 * * * *")]
     [InlineData("*/0 * * * *")]
     [InlineData("1/2/3 * * * *")]
-    public void Cron_Invalid_Problem(string cron) => Assert.NotNull(CronExpression.Problem(cron));
+    [InlineData("0 0 30 2 *")]
+    public void Cron_Invalid_Problem(string cron) => Assert.NotNull(PromotionCron.Problem(cron, TimeZoneInfo.Utc, Now));
 
     [Theory]
     [InlineData("2030-01-01T00:00:00Z", "2030-01-01T00:00:00+00:00")]
     [InlineData("2030-01-01T01:00:00+01:00", "2030-01-01T00:00:00+00:00")]
     [InlineData("2030-01-01T00:00:00.2Z", "2030-01-01T00:00:01+00:00")]
     [InlineData("2030-01-01T00:00Z", "2030-01-01T00:00:00+00:00")]
-    public void ParseEnd_IsoWithOffset_RoundedUpToASecond(string text, string expected) =>
-        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), PromotionValidation.ParseEnd(text));
+    public void EndsAt_IsoWithOffset_RoundedUpToASecond(string text, string expected) =>
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), EndOf(text));
 
     [Theory]
     [InlineData("2030-01-01T00:00:00")]
     [InlineData("2030-01-01")]
     [InlineData("01/01/2030 00:00:00 +00:00")]
     [InlineData("2030-02-30T00:00:00Z")]
-    public void ParseEnd_NotIsoWithOffset_Null(string text) => Assert.Null(PromotionValidation.ParseEnd(text));
+    public void EndsAt_NotIsoWithOffset_RefusedAsTheBodyIsRead(string text)
+    {
+        var refused = Assert.Throws<JsonException>(() => EndOf(text));
+
+        Assert.Equal(("endsAt", "Must be an ISO-8601 date and time with an offset, e.g. 2026-12-31T23:59:59Z or 2026-12-31T23:59:59+01:00."),
+            StrictJsonBody.Reason(refused, StrictJsonBody.Options.GetTypeInfo(typeof(PromotionRequest))));
+    }
 
     [Fact]
     public void EndProblem_PastOrTooCloseOrTooFar_Refused_FutureAccepted()
@@ -81,17 +93,32 @@ public sealed class PromotionValidationTests
     public void Validate_DefaultsAndNormalizes()
     {
         var (definition, errors) = PromotionValidation.Validate(
-            new PromotionBody("weekly", null, " 0  22 * *  SUN ", "Europe/Paris", null, "n"), null, Options);
+            new PromotionRequest { PromoId = "weekly", Cron = " 0  22 * *  SUN ", TimeZone = "Europe/Paris", Note = "n" }, null, Options);
 
         Assert.Empty(errors);
         Assert.Equal(new PromotionDefinition { PromoId = "weekly", Cron = "0 22 * * SUN", TimeZone = "Europe/Paris", MaxParallel = Options.MaxParallel, Note = "n" }, definition);
     }
 
+    [Theory]
+    [InlineData(" weekly")]
+    [InlineData("weekly ")]
+    [InlineData("\tweekly\n")]
+    [InlineData(" ")]
+    public void Validate_PromoIdWithWhitespaceAroundIt_RefusedNotTrimmed(string promoId)
+    {
+        // The id names the schedule: a caller that sent " weekly" must not find it created as "weekly".
+        var (definition, errors) = PromotionValidation.Validate(
+            new PromotionRequest { PromoId = promoId, Cron = "0 22 * * SUN", TimeZone = "Europe/Paris" }, null, Options);
+
+        Assert.Null(definition);
+        Assert.Contains("space", Assert.Single(errors["promoId"]), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Definition_SameInstantWrittenWithAnotherOffset_IsTheSameContent()
     {
-        var a = new PromotionDefinition { PromoId = "p", EndsAt = PromotionValidation.ParseEnd("2030-01-01T01:00:00+01:00"), MaxParallel = 5 };
-        var b = a with { EndsAt = PromotionValidation.ParseEnd("2030-01-01T00:00:00Z") };
+        var a = new PromotionDefinition { PromoId = "p", EndsAt = EndOf("2030-01-01T01:00:00+01:00"), MaxParallel = 5 };
+        var b = a with { EndsAt = EndOf("2030-01-01T00:00:00Z") };
 
         Assert.Equal(a, b);
         Assert.Empty(a.DifferencesFrom(b));
@@ -144,5 +171,12 @@ public sealed class PromotionValidationTests
             var failure = Assert.Single(failures);
             Assert.StartsWith(refused, failure, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary><c>endsAt</c> as the API reads it: the body's strict reading, then the validation's rounding.</summary>
+    private static DateTimeOffset? EndOf(string text)
+    {
+        var request = JsonSerializer.Deserialize<PromotionRequest>(JsonSerializer.Serialize(new { endsAt = text }), StrictJsonBody.Options)!;
+        return request.EndsAt is { } end ? PromotionValidation.RoundUp(end) : null;
     }
 }

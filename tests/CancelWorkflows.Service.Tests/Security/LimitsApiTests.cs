@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using CancelWorkflows.Client;
+using CancelWorkflows.Contracts;
 using CancelWorkflows.Service.Tests.Api;
 using CancelWorkflows.Service.Tests.Infrastructure;
 

@@ -5,6 +5,7 @@ using CancelWorkflows.Workflows.Reconciliation;
 using CancelWorkflows.Workflows.Tests.Infrastructure;
 using Temporalio.Api.Enums.V1;
 using Temporalio.Client;
+using static CancelWorkflows.Workflows.Tests.Infrastructure.StatusWaits;
 
 namespace CancelWorkflows.Workflows.Tests.Cancel;
 
@@ -381,9 +382,6 @@ public sealed class CancelSafetyTests(TemporalDevServerFixture devServer) : IAsy
         Assert.DoesNotContain(history.Events, e => e.EventType == EventType.WorkflowTaskFailed);
     }
 
-    private static string Story(CancelStatus status) =>
-        $"outcome {status.Outcome}: {string.Join(" | ", status.Steps.Select(s => $"{s.Name}: {s.Detail}"))}";
-
     private Task<WorkflowHandle<CancelPaymentWorkflow, CancelStatus>> StartAsync(string paymentRequestId, CancelSettings settings) =>
         devServer.Client.StartWorkflowAsync(
             (CancelPaymentWorkflow wf) => wf.RunAsync(new CancelPaymentRequest { PaymentRequestId = paymentRequestId, Reason = "test", Settings = settings }),
@@ -403,37 +401,5 @@ public sealed class CancelSafetyTests(TemporalDevServerFixture devServer) : IAsy
 
             return status;
         });
-    }
-
-    private static async Task<CancelStatus> WaitForAsync(WorkflowHandle handle, Func<CancelStatus, bool> condition)
-    {
-        CancelStatus? last = null;
-        return await WaitUntilAsync(
-            async () =>
-            {
-                last = await handle.QueryAsync<CancelStatus>(TemporalNames.StatusQuery, []);
-                return condition(last) ? last : null;
-            },
-            () => $"the status did not get there; last: {(last is null ? "none" : Story(last))}");
-    }
-
-    /// <summary>Polls until <paramref name="probe"/> returns something; generous for a loaded machine.</summary>
-    private static Task<T> WaitUntilAsync<T>(Func<Task<T?>> probe, string failure)
-        where T : class => WaitUntilAsync(probe, () => failure);
-
-    private static async Task<T> WaitUntilAsync<T>(Func<Task<T?>> probe, Func<string> failure)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"{failure()} (waited 60 s)");
-            await Task.Delay(100);
-        }
     }
 }

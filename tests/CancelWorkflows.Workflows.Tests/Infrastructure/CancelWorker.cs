@@ -1,6 +1,8 @@
+using System.Net;
 using CancelWorkflows.Antom.Client;
 using CancelWorkflows.Workflows.Activities;
 using CancelWorkflows.Workflows.Cancel;
+using CancelWorkflows.Workflows.Outbound;
 using CancelWorkflows.Workflows.Promotions;
 using CancelWorkflows.Workflows.Reconciliation;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -10,27 +12,41 @@ using Temporalio.Worker;
 
 namespace CancelWorkflows.Workflows.Tests.Infrastructure;
 
-/// <summary>A real worker for <see cref="CancelPaymentWorkflow"/> on a fresh task queue, with the real activities:
-/// the Antom client talks to the simulator over HTTP, escalations go to a webhook (or are logged).</summary>
+/// <summary>Real workers for <see cref="CancelPaymentWorkflow"/> on a fresh task queue, as the service runs them: one on the
+/// queue itself with every workflow and activity, one on its callback queue (<see cref="TemporalNames.CallbackTaskQueueOf"/>)
+/// with the outbound activities. The activities are the real ones: the Antom client talks to the simulator over HTTP,
+/// escalations go to a webhook (or are logged), callbacks and webhooks go through the outbound policy's handler (loopback
+/// allowed: the tests' receivers are on this machine).</summary>
 public static class CancelWorker
 {
+    /// <summary>The outbound settings of the tests' activities: the service's defaults, loopback allowed.</summary>
+    public static OutboundOptions Outbound { get; } = new() { AllowLoopback = true };
+
     /// <param name="configure">Adds to the worker, e.g. a test's own parent workflow.</param>
-    public static TemporalWorker Create(
+    /// <param name="configureCallbacks">Adds to the callback queue's worker (e.g. its slots).</param>
+    /// <param name="resolve">The outbound handler's name resolver (default: the system's).</param>
+    public static CancelWorkers Create(
         ITemporalClient client,
         string taskQueue,
         IAntomClient antom,
         string? supportWebhookUrl = null,
         string? holdsSourceUrl = null,
         Action<TemporalWorkerOptions>? configure = null,
-        CancelPolicy? policy = null)
+        CancelPolicy? policy = null,
+        Action<TemporalWorkerOptions>? configureCallbacks = null,
+        OutboundOptions? outbound = null,
+        Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null)
     {
+        outbound ??= Outbound;
+        var http = resolve is null ? new OutboundHttpClients() : new OutboundHttpClients(resolve);
         var holdsActivities = HoldsActivities(holdsSourceUrl);
         var antomActivities = new AntomActivities(antom, policy ?? CancelPolicy.Default, TimeProvider.System, NullLogger<AntomActivities>.Instance);
         var supportActivities = new SupportActivities(
-            new OneHttpClientFactory(),
+            http,
             Options.Create(new SupportOptions { WebhookUrl = supportWebhookUrl }),
-            NullLogger<SupportActivities>.Instance);
-        var callerActivities = new CallerActivities(new OneHttpClientFactory(), NullLogger<CallerActivities>.Instance);
+            NullLogger<SupportActivities>.Instance,
+            Options.Create(outbound));
+        var callerActivities = new CallerActivities(http, NullLogger<CallerActivities>.Instance, outbound: Options.Create(outbound));
         var options = new TemporalWorkerOptions(taskQueue)
             .AddWorkflow<CancelPaymentWorkflow>()
             .AddWorkflow<RefundReconciliationWorkflow>()
@@ -40,14 +56,19 @@ public static class CancelWorker
             .AddAllActivities(supportActivities)
             .AddAllActivities(callerActivities);
         configure?.Invoke(options);
-        return new TemporalWorker(client, options);
+        var callbackOptions = new TemporalWorkerOptions(TemporalNames.CallbackTaskQueueOf(taskQueue))
+            .AddAllActivities(supportActivities)
+            .AddAllActivities(callerActivities);
+        configureCallbacks?.Invoke(callbackOptions);
+        return new CancelWorkers(new TemporalWorker(client, options), new TemporalWorker(client, callbackOptions));
     }
 
     /// <summary>The real holds activity, reading <see cref="HoldsSource"/> at <paramref name="holdsSourceUrl"/>.</summary>
     public static HoldsActivities HoldsActivities(string? holdsSourceUrl) => new(
-        new OneHttpClientFactory(),
+        new OutboundHttpClients(),
         Options.Create(new HoldsSourceOptions { HoldsSourceUrl = holdsSourceUrl, HoldsSourceToken = HoldsSource.Token }),
-        NullLogger<HoldsActivities>.Instance);
+        NullLogger<HoldsActivities>.Instance,
+        Options.Create(Outbound));
 
     /// <summary>Settings that keep tests fast: short U-retry delays and watch window.</summary>
     public static CancelSettings FastSettings(TimeSpan? watchWindow = null) => new()
@@ -67,10 +88,38 @@ public static class CancelWorker
         IdReusePolicy = Temporalio.Api.Enums.V1.WorkflowIdReusePolicy.RejectDuplicate,
     };
 
-    private sealed class OneHttpClientFactory : IHttpClientFactory
+    /// <summary>One client on the outbound policy's handler (public and loopback addresses), whatever the name.</summary>
+    private sealed class OutboundHttpClients : IHttpClientFactory
     {
-        private static readonly HttpClient Shared = new();
+        private static readonly HttpClient Shared = Client(null);
+        private readonly HttpClient http;
 
-        public HttpClient CreateClient(string name) => Shared;
+        public OutboundHttpClients() => http = Shared;
+
+        /// <summary>A client of its own whose names are resolved by <paramref name="resolve"/>.</summary>
+        public OutboundHttpClients(Func<string, CancellationToken, Task<IPAddress[]>> resolve) => http = Client(resolve);
+
+        public HttpClient CreateClient(string name) => http;
+
+        private static HttpClient Client(Func<string, CancellationToken, Task<IPAddress[]>>? resolve) => new(OutboundHttp.CreateHandler(
+            new OutboundConnector(new OutboundAllowance(Loopback: true, PrivateNetwork: false), resolve), Outbound.ConnectTimeout));
+    }
+}
+
+/// <summary>The two workers of <see cref="CancelWorker.Create"/>, run together.</summary>
+public sealed class CancelWorkers(TemporalWorker main, TemporalWorker callbacks) : IDisposable
+{
+    public TemporalWorker Main { get; } = main;
+
+    public TemporalWorker Callbacks { get; } = callbacks;
+
+    public Task ExecuteAsync(Func<Task> run) => Main.ExecuteAsync(() => Callbacks.ExecuteAsync(run));
+
+    public Task<T> ExecuteAsync<T>(Func<Task<T>> run) => Main.ExecuteAsync(() => Callbacks.ExecuteAsync(run));
+
+    public void Dispose()
+    {
+        Main.Dispose();
+        Callbacks.Dispose();
     }
 }

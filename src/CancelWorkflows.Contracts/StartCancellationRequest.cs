@@ -1,0 +1,28 @@
+namespace CancelWorkflows.Contracts;
+
+/// <summary>Body of <c>POST /v1/cancellations</c>. Give <see cref="PaymentRequestId"/> or <see cref="PaymentId"/> (or both).</summary>
+public sealed record StartCancellationRequest
+{
+    /// <summary>The merchant's id of the payment (preferred: it names the workflow, <c>cancel-&lt;id&gt;</c>). At most 64 characters.</summary>
+    public string? PaymentRequestId { get; init; }
+
+    /// <summary>Antom's id of the payment, when the merchant's is not known. At most 64 characters.</summary>
+    public string? PaymentId { get; init; }
+
+    /// <summary>Why it is cancelled (recorded, shown in Temporal Web). At most 256 characters.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The booking the payment belongs to (searchable). At most 64 characters.</summary>
+    public string? BookingRef { get; init; }
+
+    /// <summary>The merchant or brand (searchable, a list filter). At most 64 characters.</summary>
+    public string? Merchant { get; init; }
+
+    /// <summary>Absolute http(s) URL the service POSTs signed events to (outcome, refund reconciliation). At most 1024 characters.</summary>
+    public string? CallbackUrl { get; init; }
+
+    /// <summary>Optional: a single delayed cancel, started now and run at this time (at most 30 days ahead; a time already
+    /// passed runs now). Left out of the body when null.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? NotBefore { get; init; }
+}
