@@ -60,6 +60,7 @@ public sealed class ObservedService : IAsyncLifetime
         settings["Support:WebhookUrl"] = Receiver.NewUrl();
         settings["Support:WebhookToken"] = SupportToken;
         settings["Observability:GaugeInterval"] = "00:00:01";
+        settings["Outbound:AllowLoopback"] = "true";
         settings["Management:Urls"] = $"http://127.0.0.1:{ports[1].ToString(CultureInfo.InvariantCulture)}";
         service = await InProcessService.StartAsync(ServiceRoles.All, settings, builder =>
         {
