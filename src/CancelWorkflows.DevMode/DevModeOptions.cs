@@ -23,6 +23,18 @@ public sealed class DevModeOptions
     /// <summary>Where the in-process Antom simulator listens.</summary>
     public string SimulatorUrl { get; set; } = "http://127.0.0.1:5090";
 
+    /// <summary>Whether dev mode starts the Aspire dashboard (traces, metrics, logs) and exports to it.</summary>
+    public bool Dashboard { get; set; } = true;
+
+    /// <summary>Where the Aspire dashboard shows its UI.</summary>
+    public string DashboardUrl { get; set; } = "http://127.0.0.1:18888";
+
+    /// <summary>Where the dashboard takes OTLP over gRPC; the service exports there (unless OTEL_EXPORTER_OTLP_ENDPOINT is set).</summary>
+    public string DashboardOtlpUrl { get; set; } = "http://127.0.0.1:18889";
+
+    /// <summary>The dashboard's executable; unset: the one restored with the Aspire.Dashboard.Sdk.linux-x64 package.</summary>
+    public string? DashboardPath { get; set; }
+
     /// <summary>Scales the simulator's notification re-send intervals (Antom's 0 s, 2 min, 10 min, …): 0.001 makes 2 min
     /// 120 ms, so a test can watch a re-send after an outage.</summary>
     public double NotificationTimeScale { get; set; } = 1.0;
@@ -40,6 +52,11 @@ public sealed class DevModeOptions
         Port(TemporalUiPort, "DevMode:TemporalUiPort", failures);
         Url(ApiUrl, "DevMode:ApiUrl", failures);
         Url(SimulatorUrl, "DevMode:SimulatorUrl", failures);
+        if (Dashboard)
+        {
+            Url(DashboardUrl, "DevMode:DashboardUrl", failures);
+            Url(DashboardOtlpUrl, "DevMode:DashboardOtlpUrl", failures);
+        }
         if (!(NotificationTimeScale > 0) || double.IsInfinity(NotificationTimeScale))
         {
             failures.Add("DevMode:NotificationTimeScale must be a positive number (default 1; 0.001 turns 2 min into 120 ms).");

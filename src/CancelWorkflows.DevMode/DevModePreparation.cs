@@ -34,6 +34,8 @@ public static class DevModePreparation
         try
         {
             var stale = StaleDevServers.Stop(Path.Combine(dataDir, "temporal.db"), TimeSpan.FromSeconds(10));
+            var dashboardExecutable = options.Dashboard ? AspireDashboard.FindExecutable(options.DashboardPath) : null;
+            var staleDashboards = AspireDashboard.StopStale(dataDir, TimeSpan.FromSeconds(10));
             var api = new Uri(options.ApiUrl);
             var simulator = new Uri(options.SimulatorUrl);
             var busy = PortProbe.Busy(
@@ -43,6 +45,17 @@ public static class DevModePreparation
                 new(api.Host, api.Port, "the API", "DevMode:ApiUrl", "DevMode__ApiUrl=http://127.0.0.1:5081"),
                 new(simulator.Host, simulator.Port, "the Antom simulator", "DevMode:SimulatorUrl", "DevMode__SimulatorUrl=http://127.0.0.1:5091"),
             ]);
+            if (dashboardExecutable is not null)
+            {
+                var ui = new Uri(options.DashboardUrl);
+                var otlp = new Uri(options.DashboardOtlpUrl);
+                busy = [.. busy, .. PortProbe.Busy(
+                [
+                    new(ui.Host, ui.Port, "the Aspire dashboard", "DevMode:DashboardUrl", "DevMode__DashboardUrl=http://127.0.0.1:18898 (or DevMode__Dashboard=false)"),
+                    new(otlp.Host, otlp.Port, "the Aspire dashboard's OTLP", "DevMode:DashboardOtlpUrl", "DevMode__DashboardOtlpUrl=http://127.0.0.1:18899"),
+                ])];
+            }
+
             if (busy.Count > 0)
             {
                 throw new DevModeRefusedException(Refusal(busy), DevModeRefusal.EnvironmentInUse);
@@ -65,6 +78,14 @@ public static class DevModePreparation
                 Namespace = configuration["Temporal:Namespace"] is { Length: > 0 } ns ? ns : DevModeSetup.DefaultNamespace,
                 NotificationTimeScale = options.NotificationTimeScale,
                 StoppedStaleServers = stale,
+                DashboardUrl = options.DashboardUrl.TrimEnd('/'),
+                DashboardOtlpUrl = options.DashboardOtlpUrl.TrimEnd('/'),
+                DashboardExecutable = dashboardExecutable,
+                DashboardUnavailable = dashboardExecutable is not null ? null
+                    : !options.Dashboard ? "turned off (DevMode:Dashboard is false)"
+                    : $"not found ({options.DashboardPath ?? "the Aspire.Dashboard.Sdk.linux-x64 package's tools/Aspire.Dashboard"}; restore the solution, or set DevMode:DashboardPath)",
+                ExportToDashboard = dashboardExecutable is not null && string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]),
+                StoppedStaleDashboards = staleDashboards,
             };
         }
         catch

@@ -21,11 +21,13 @@ public sealed class DevModeServers(
     private readonly SemaphoreSlim gate = new(1, 1);
     private WorkflowEnvironment? temporalServer;
     private AntomSimulatorServer? simulator;
+    private AspireDashboard? dashboard;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
+            await StartDashboardAsync(cancellationToken);
             await StartTemporalAsync(cancellationToken);
             simulator = await AntomSimulatorServer.StartAsync(
                 new SimulatorOptions
@@ -61,6 +63,12 @@ public sealed class DevModeServers(
                 await sim.DisposeAsync();
             }
 
+            if (dashboard is { } viewer)
+            {
+                dashboard = null;
+                await viewer.DisposeAsync();
+            }
+
             if (temporalServer is { } server)
             {
                 temporalServer = null;
@@ -79,6 +87,26 @@ public sealed class DevModeServers(
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>The viewer is a convenience: if it does not start, dev mode goes on without it and says so.</summary>
+    private async Task StartDashboardAsync(CancellationToken cancellationToken)
+    {
+        if (setup.DashboardExecutable is not { } executable)
+        {
+            return;
+        }
+
+        try
+        {
+            dashboard = await AspireDashboard.StartAsync(
+                executable, setup.DashboardUrl, setup.DashboardOtlpUrl, setup.DataDir, TimeSpan.FromSeconds(60), logger, cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException or System.ComponentModel.Win32Exception or UnauthorizedAccessException)
+        {
+            setup.DashboardUnavailable = $"did not start: {e.Message}";
+            logger.LogWarning("The Aspire dashboard {Problem}; dev mode goes on without it", setup.DashboardUnavailable);
         }
     }
 

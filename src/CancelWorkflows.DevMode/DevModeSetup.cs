@@ -41,6 +41,22 @@ public sealed class DevModeSetup : IDisposable
     /// <summary>Stale dev servers stopped during preparation (left by a process that was killed).</summary>
     public IReadOnlyList<int> StoppedStaleServers { get; init; } = [];
 
+    /// <summary>The dashboard's UI and OTLP URLs and executable; <see cref="DashboardExecutable"/> null: no dashboard (turned
+    /// off, or the package is not restored — <see cref="DashboardUnavailable"/> says which).</summary>
+    public string DashboardUrl { get; init; } = string.Empty;
+
+    public string DashboardOtlpUrl { get; init; } = string.Empty;
+
+    public string? DashboardExecutable { get; init; }
+
+    /// <summary>Why there is no dashboard (set at preparation, or by <see cref="DevModeServers"/> when it fails to start).</summary>
+    public string? DashboardUnavailable { get; set; }
+
+    /// <summary>Whether the service's OTLP export goes to the dashboard (not when OTEL_EXPORTER_OTLP_ENDPOINT is configured).</summary>
+    public bool ExportToDashboard { get; init; }
+
+    public IReadOnlyList<int> StoppedStaleDashboards { get; init; } = [];
+
     public string DatabasePath => Path.Combine(DataDir, "temporal.db");
 
     public string SimulatorDataDir => Path.Combine(DataDir, "simulator");
@@ -52,7 +68,22 @@ public sealed class DevModeSetup : IDisposable
     public string NotificationUrl => ApiUrl.TrimEnd('/') + NotificationsPath;
 
     /// <summary>Configuration that points the ordinary services at dev mode's servers. Added last, so it wins.</summary>
-    public IReadOnlyDictionary<string, string?> ConfigurationOverrides() => new Dictionary<string, string?>
+    public IReadOnlyDictionary<string, string?> ConfigurationOverrides()
+    {
+        var overrides = Overrides();
+        if (ExportToDashboard)
+        {
+            overrides["OTEL_EXPORTER_OTLP_ENDPOINT"] = DashboardOtlpUrl;
+            overrides["OTEL_EXPORTER_OTLP_PROTOCOL"] = "grpc";
+
+            // Metrics every 5 s instead of 60 s: a developer looks right after trying something.
+            overrides["OTEL_METRIC_EXPORT_INTERVAL"] = "5000";
+        }
+
+        return overrides;
+    }
+
+    private Dictionary<string, string?> Overrides() => new()
     {
         ["Urls"] = ApiUrl,
         ["Antom:GatewayUrl"] = SimulatorUrl,

@@ -1,3 +1,4 @@
+using CancelWorkflows.Service.Observability;
 using CancelWorkflows.Workflows;
 using CancelWorkflows.Workflows.Cancel;
 using Temporalio.Api.Enums.V1;
@@ -14,7 +15,7 @@ namespace CancelWorkflows.Service.Api;
 /// workflow, whose memo tells who started it and whether an earlier request with the same Idempotency-Key did. The start
 /// names the caller in the search attribute <c>RequestedBy</c> (a plain caller's listing is limited by it).
 /// </summary>
-public sealed class CancellationStarter(ITemporalClient client)
+public sealed class CancellationStarter(ITemporalClient client, HostMetrics metrics)
 {
     /// <summary>The workflow for this payment, what the start found, and whether the workflow is still running.</summary>
     public sealed record Result(string WorkflowId, string RunId, StartVerdict Verdict, bool Running, bool Completed);
@@ -36,12 +37,15 @@ public sealed class CancellationStarter(ITemporalClient client)
             TypedSearchAttributes = SearchAttributesOf(request),
             Memo = memo.ToMemo(),
             StaticSummary = SummaryOf(request),
+            StaticDetails = DetailsOf(request, System.Diagnostics.Activity.Current),
             StartDelay = startDelay,
             Rpc = rpc,
         };
         try
         {
             var handle = await client.StartWorkflowAsync((CancelPaymentWorkflow wf) => wf.RunAsync(request), options);
+            metrics.CountStarted(memo.RequestedBy);
+            TagRequestSpan(request, workflowId, handle.ResultRunId ?? handle.FirstExecutionRunId ?? handle.RunId);
             return new(workflowId, handle.ResultRunId ?? handle.FirstExecutionRunId ?? handle.RunId!, StartVerdict.Created, Running: true, Completed: false);
         }
         catch (WorkflowAlreadyStartedException)
@@ -51,9 +55,24 @@ public sealed class CancellationStarter(ITemporalClient client)
             var verdict = found.RequestedBy != memo.RequestedBy ? StartVerdict.AnotherCaller
                 : memo.IdempotencyKey is null || found.IdempotencyKey != memo.IdempotencyKey ? StartVerdict.Existing
                 : StartFingerprint.Same(found.RequestFingerprint, memo.RequestFingerprint) ? StartVerdict.Replayed : StartVerdict.KeyReused;
+            TagRequestSpan(request, workflowId, existing.RunId);
             var status = existing.Status;
             return new(workflowId, existing.RunId, verdict, status == WorkflowExecutionStatus.Running, status == WorkflowExecutionStatus.Completed);
         }
+    }
+
+    /// <summary>The request's span says which cancellation it is about (ids only; the body is never recorded).</summary>
+    private static void TagRequestSpan(CancelPaymentRequest request, string workflowId, string? runId)
+    {
+        if (System.Diagnostics.Activity.Current is not { } span)
+        {
+            return;
+        }
+
+        span.SetTag("cancelworkflows.payment_request_id", request.PaymentRequestId);
+        span.SetTag("cancelworkflows.payment_id", request.PaymentId);
+        span.SetTag("temporal.workflow.id", workflowId);
+        span.SetTag("temporal.run.id", runId);
     }
 
     /// <summary>One readable line for Temporal Web's list: "Cancel &lt;id&gt; for &lt;booking&gt; (&lt;merchant&gt;)".</summary>
@@ -72,6 +91,34 @@ public sealed class CancellationStarter(ITemporalClient client)
         }
 
         return summary;
+    }
+
+    /// <summary>Temporal Web's details at start: who asked, for what, and the trace id to look the cancellation up in the
+    /// tracing backend (the Aspire dashboard in dev mode).</summary>
+    public static string DetailsOf(CancelPaymentRequest request, System.Diagnostics.Activity? span)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var lines = new List<string>
+        {
+            $"Payment: {Known(request.PaymentRequestId) ?? "-"} (Antom paymentId {Known(request.PaymentId) ?? "-"})",
+            $"Requested by: {Known(request.RequestedBy) ?? "-"}; mode {request.Mode}",
+        };
+        if (Known(request.BookingRef) is { } booking)
+        {
+            lines.Add($"Booking: {booking}");
+        }
+
+        if (Known(request.Reason) is { } reason)
+        {
+            lines.Add($"Reason: {reason}");
+        }
+
+        if (span is not null)
+        {
+            lines.Add($"Trace: {span.TraceId.ToHexString()}");
+        }
+
+        return string.Join("\n\n", lines);
     }
 
     private static SearchAttributeCollection SearchAttributesOf(CancelPaymentRequest request)

@@ -17,6 +17,7 @@ public static class CancelWorkflowsPipeline
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(mode);
+        ManagementPort.UseFilter(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseApiSecurity();

@@ -3,6 +3,7 @@ using CancelWorkflows.Antom.Client;
 using CancelWorkflows.Service.Api;
 using CancelWorkflows.Service.Configuration;
 using CancelWorkflows.Service.Notifications;
+using CancelWorkflows.Service.Observability;
 using CancelWorkflows.Service.Outbound;
 using CancelWorkflows.Service.Promotions;
 using CancelWorkflows.Service.Temporal;
@@ -31,6 +32,7 @@ public static class CancelWorkflowsRegistration
         services.AddSingleton<IValidateOptions<CancelOptions>, CancelOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         builder.AddCancelWorkflowsTemporal(mode);
+        services.AddCancelWorkflowsObservability();
 
         // Every role: what outbound calls may reach (Outbound:*) and each caller's callback settings, which the api checks
         // callbackUrl against at start and the worker's callbacks obey.

@@ -33,6 +33,10 @@ public static class DevModeHook
 
         public string SimulatorUrl => setup.SimulatorUrl;
 
+        public string? DashboardUrl => setup.DashboardUnavailable is null ? setup.DashboardUrl : null;
+
+        public string? DashboardUnavailable => setup.DashboardUnavailable;
+
         public string MerchantClientId => DevModeSetup.MerchantClientId;
 
         public string DataDir => setup.DataDir;

@@ -16,6 +16,12 @@ public interface IDevMode : IDisposable
 
     string SimulatorUrl { get; }
 
+    /// <summary>The trace and metrics viewer's URL, or null when it is not running.</summary>
+    string? DashboardUrl { get; }
+
+    /// <summary>Why the viewer is not running (null when it is).</summary>
+    string? DashboardUnavailable { get; }
+
     /// <summary>The merchant dev mode signs as (Antom's sandbox paths).</summary>
     string MerchantClientId { get; }
 

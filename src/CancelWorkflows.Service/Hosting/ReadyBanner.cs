@@ -22,6 +22,9 @@ public static class ReadyBanner
             lines.Add("CancelWorkflows dev mode");
             lines.Add($"  API              {dev.ApiUrl}  (OpenAPI {dev.ApiUrl}/openapi/v1.json, health {dev.ApiUrl}/health)");
             lines.Add($"  Temporal Web     {dev.TemporalWebUrl}");
+            lines.Add(dev.DashboardUrl is { } dashboard
+                ? $"  Dashboard        {dashboard}  (Aspire: traces, metrics, logs of this service)"
+                : $"  Dashboard        unavailable: {dev.DashboardUnavailable}");
             lines.Add($"  Temporal gRPC    {dev.TemporalAddress}  (namespace {temporal.Namespace}, task queue {TemporalNames.TaskQueue})");
             lines.Add($"  Antom simulator  {dev.SimulatorUrl}  (merchant {dev.MerchantClientId}, control API {dev.SimulatorUrl}/sim/v1/)");
             lines.Add($"  Data folder      {dev.DataDir}");

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using CancelWorkflows.Service.Observability;
 using CancelWorkflows.Workflows;
 using CancelWorkflows.Workflows.Cancel;
 using Temporalio.Api.History.V1;
@@ -9,9 +11,10 @@ namespace CancelWorkflows.Service.Notifications;
 
 /// <summary>
 /// What a reconciliation needs to know about a closed cancel workflow: its outcome (the <c>CancelOutcome</c> search
-/// attribute) and the request it was started with (callback URL, both payment ids), read from its first history event.
+/// attribute), the request it was started with (callback URL, both payment ids), and the trace it was started in (its
+/// start header), read from its first history event.
 /// </summary>
-public sealed record ClosedCancelWorkflow(string WorkflowId, string? Outcome, CancelPaymentRequest? Request)
+public sealed record ClosedCancelWorkflow(string WorkflowId, string? Outcome, CancelPaymentRequest? Request, ActivityContext? Trace = null)
 {
     public static async Task<ClosedCancelWorkflow> ReadAsync(ITemporalClient client, WorkflowExecutionDescription description, RpcOptions rpc)
     {
@@ -26,7 +29,8 @@ public sealed record ClosedCancelWorkflow(string WorkflowId, string? Outcome, Ca
                 MaximumPageSize = 1,
             },
             rpc);
-        return new(description.Id, outcome, await StartInputAsync(client, first.History?.Events.FirstOrDefault()));
+        var started = first.History?.Events.FirstOrDefault();
+        return new(description.Id, outcome, await StartInputAsync(client, started), TraceHeader.Parse(started?.WorkflowExecutionStartedEventAttributes?.Header?.Fields));
     }
 
     private static async Task<CancelPaymentRequest?> StartInputAsync(ITemporalClient client, HistoryEvent? started)

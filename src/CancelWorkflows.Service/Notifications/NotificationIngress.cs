@@ -110,6 +110,9 @@ public sealed class NotificationIngress(
         }
 
         Count(routing.Verdict);
+        Activity.Current?.SetTag("cancelworkflows.payment_request_id", signal.PaymentRequestId);
+        Activity.Current?.SetTag("cancelworkflows.payment_id", signal.PaymentId);
+        Activity.Current?.SetTag("temporal.workflow.id", routing.WorkflowId);
         logger.LogInformation(
             "Notification {NotificationId} ({Description}, payment {PaymentRequestId}/{PaymentId}): {Verdict} {WorkflowId}; acknowledged",
             signal.NotificationId,

@@ -3,11 +3,11 @@ using CancelWorkflows.Service.Observability;
 
 namespace CancelWorkflows.Service.Notifications;
 
-/// <summary><c>cancelworkflows_notifications{verdict}</c> on the <c>CancelWorkflows</c> meter: one count per notification
+/// <summary><c>cancelworkflows.notifications{verdict}</c> on the <c>CancelWorkflows</c> meter: one count per notification
 /// received, whatever became of it (<see cref="NotificationVerdicts"/>).</summary>
 public sealed class NotificationMetrics
 {
-    public const string CounterName = "cancelworkflows_notifications";
+    public const string CounterName = "cancelworkflows.notifications";
     public const string VerdictTag = "verdict";
 
     private readonly Counter<long> notifications;

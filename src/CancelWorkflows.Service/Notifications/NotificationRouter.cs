@@ -1,4 +1,5 @@
 using CancelWorkflows.Service.Api;
+using CancelWorkflows.Service.Observability;
 using CancelWorkflows.Service.Temporal;
 using CancelWorkflows.Workflows;
 using CancelWorkflows.Workflows.Cancel;
@@ -210,6 +211,9 @@ public sealed class NotificationRouter(
             Rpc = rpc,
         };
         options.SignalWithStart(signal.SignalName, [signal.Notice]);
+
+        // The reconciliation continues the cancellation's trace; this notification's own trace links to it.
+        using var joined = CancelTracing.Join("ReconcileLateNotification", closed.Trace, reconciliationId);
         try
         {
             await client.StartWorkflowAsync((RefundReconciliationWorkflow wf) => wf.RunAsync(request), options);

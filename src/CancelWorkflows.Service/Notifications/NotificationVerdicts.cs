@@ -3,7 +3,7 @@ using CancelWorkflows.Antom.Notifications;
 namespace CancelWorkflows.Service.Notifications;
 
 /// <summary>
-/// What became of one notification: the <c>verdict</c> tag of <c>cancelworkflows_notifications</c> and the <c>reason</c>
+/// What became of one notification: the <c>verdict</c> tag of <c>cancelworkflows.notifications</c> and the <c>reason</c>
 /// of a refusal's problem body. Acknowledged: the first six. Refused (4xx, Antom's re-sends will be refused too): the
 /// <c>rejected-*</c> ones. Not acknowledged (5xx, Antom re-sends): the <c>temporal-*</c> ones.
 /// </summary>

@@ -9,6 +9,10 @@ public static class TraceHeader
 {
     public const string Key = "_cancelworkflows-trace";
 
+    /// <summary>On an activity: the context of the signal (an Antom notification's, a support resolution's) that led the
+    /// workflow to schedule it. The activity's span links to it; its parent stays the cancellation's trace.</summary>
+    public const string LinkKey = "_cancelworkflows-trace-link";
+
     private const string TraceParent = "traceparent";
     private const string TraceState = "tracestate";
 
@@ -31,10 +35,17 @@ public static class TraceHeader
         return result;
     }
 
+    /// <summary>A W3C <c>traceparent</c> (and <c>tracestate</c>) as a context, if valid.</summary>
+    public static ActivityContext? Parse(string? traceParent, string? traceState) =>
+        traceParent is not null && ActivityContext.TryParse(traceParent, traceState, out var context) ? context : null;
+
     /// <summary>The parent context in <paramref name="headers"/>, if there is a valid one.</summary>
-    public static ActivityContext? Parse(IReadOnlyDictionary<string, Payload>? headers)
+    public static ActivityContext? Parse(IReadOnlyDictionary<string, Payload>? headers) => Parse(headers, Key);
+
+    /// <summary>The context under <paramref name="key"/> in <paramref name="headers"/>, if there is a valid one.</summary>
+    public static ActivityContext? Parse(IReadOnlyDictionary<string, Payload>? headers, string key)
     {
-        if (headers is null || !headers.TryGetValue(Key, out var payload))
+        if (headers is null || !headers.TryGetValue(key, out var payload))
         {
             return null;
         }
@@ -42,10 +53,7 @@ public static class TraceHeader
         try
         {
             var carrier = DataConverter.Default.PayloadConverter.ToValue<Dictionary<string, string>>(payload);
-            return carrier.TryGetValue(TraceParent, out var parent)
-                && ActivityContext.TryParse(parent, carrier.GetValueOrDefault(TraceState), out var context)
-                ? context
-                : null;
+            return Parse(carrier.GetValueOrDefault(TraceParent), carrier.GetValueOrDefault(TraceState));
         }
         catch (Exception e) when (e is InvalidOperationException or System.Text.Json.JsonException or ArgumentException)
         {

@@ -43,19 +43,33 @@ public static class ServiceDefaultsExtensions
             logging.IncludeScopes = true;
         });
 
+        // Every log line carries the trace and span it was written in (OpenTelemetry's log records do anyway; this puts
+        // them in the console's scopes too), so a line leads to its trace.
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+
+        var management = ManagementPort.Of(builder.Configuration);
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(TelemetryNames.ServiceName))
-            .WithMetrics(metrics => metrics
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation()
-                .AddMeter(TelemetryNames.Meter, TelemetryNames.TemporalMeter))
+            .WithMetrics(metrics =>
+            {
+                metrics
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddMeter(TelemetryNames.Meter, TelemetryNames.TemporalMeter);
+                if (management is not null)
+                {
+                    metrics.AddPrometheusExporter();
+                }
+            })
             .WithTracing(tracing => tracing
                 .AddSource(TelemetryNames.ActivitySource, TelemetryNames.TemporalActivitySource)
-                // Probes hit the health endpoints every few seconds; their spans would drown the real ones.
+                // Probes hit the health endpoints every few seconds, Prometheus /metrics; their spans would drown the real ones.
                 .AddAspNetCoreInstrumentation(o => o.Filter = context =>
-                    !context.Request.Path.StartsWithSegments(HealthPath) && !context.Request.Path.StartsWithSegments(AlivePath))
+                    !context.Request.Path.StartsWithSegments(HealthPath) && !context.Request.Path.StartsWithSegments(AlivePath)
+                    && !context.Request.Path.StartsWithSegments(ManagementPort.MetricsPath))
                 .AddHttpClientInstrumentation());
+        management?.Listen(builder);
 
         // Export only where a collector is configured; otherwise telemetry stays in process (no exporter, no noise).
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
@@ -82,6 +96,7 @@ public static class ServiceDefaultsExtensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app, Func<ClaimsPrincipal, bool> mayReadDetails)
     {
         ArgumentNullException.ThrowIfNull(app);
+        ManagementPort.MapMetrics(app);
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.For(mayReadDetails) });
         app.MapHealthChecks(AlivePath, new HealthCheckOptions
         {

@@ -17,7 +17,7 @@ public sealed class AntomActivities(IAntomClient antom, CancelPolicy policy, Tim
     public const string ConfigurationErrorType = "AntomConfigurationError";
 
     /// <summary>Counter of eligibility checks whose payment method the catalogue does not know; tag <see cref="MethodTag"/>.</summary>
-    public const string UnknownPaymentMethodMetric = "cancelworkflows.eligibility.unknown_payment_method";
+    public const string UnknownPaymentMethodMetric = CancelMetrics.UnknownPaymentMethod;
 
     /// <summary>The method as Antom reported it, or <see cref="NoMethodReported"/>.</summary>
     public const string MethodTag = "method";
@@ -29,8 +29,10 @@ public sealed class AntomActivities(IAntomClient antom, CancelPolicy policy, Tim
     public async Task<EligibilityResult> CheckEligibilityAsync(EligibilityInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ActivityTelemetry.TagPayment(input.PaymentRequestId, input.PaymentId);
         var call = await antom.InquiryPaymentAsync(
             new InquiryPaymentRequest(input.PaymentId, input.PaymentRequestId), ActivityExecutionContext.Current.CancellationToken);
+        ActivityTelemetry.RecordAntomCall(AntomApis.InquiryPayment, call, call.Answer?.Result.ResultStatus, call.Answer?.Result.ResultCode);
         ThrowUnlessStatusKnown(call);
         var answer = call.Answer!;
         var status = answer.Result.ResultStatus;
@@ -56,6 +58,9 @@ public sealed class AntomActivities(IAntomClient antom, CancelPolicy policy, Tim
         }
 
         var decision = CancelWindowPolicy.Evaluate(facts, time.GetUtcNow(), policy.Windows, policy.Catalogue, input.Mode, policy.UnknownPaymentMethod);
+        ActivityTelemetry.Tag(ActivityTelemetry.MethodAttribute, snapshot.MethodType);
+        ActivityTelemetry.Tag(ActivityTelemetry.VerdictAttribute, decision.Verdict.ToString());
+        ActivityTelemetry.Tag(ActivityTelemetry.RuleAttribute, decision.Rule);
         logger.LogInformation(
             "Eligibility of {PaymentRequestId}/{PaymentId}: {Verdict} by {Rule} ({Reason})",
             input.PaymentRequestId, input.PaymentId, decision.Verdict, decision.Rule, decision.Reason);
@@ -68,17 +73,29 @@ public sealed class AntomActivities(IAntomClient antom, CancelPolicy policy, Tim
     public async Task<CancelCallResult> CancelAsync(CancelCallInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ActivityTelemetry.TagPayment(input.PaymentRequestId, input.PaymentId);
+        ActivityTelemetry.Tag(ActivityTelemetry.AttemptAttribute, input.Attempt);
         var call = await antom.CancelAsync(
             new CancelRequest(input.PaymentRequestId is null ? input.PaymentId : null, input.PaymentRequestId),
             ActivityExecutionContext.Current.CancellationToken);
         var elapsed = (long)call.Elapsed.TotalMilliseconds;
+        ActivityTelemetry.RecordAntomCall(AntomApis.Cancel, call, call.Answer?.Result.ResultStatus, call.Answer?.Result.ResultCode);
         if (call.Answer is not { } answer)
         {
             var reason = call.NoAnswer?.ToString() ?? "NoAnswer";
+            ActivityTelemetry.CountCancelAttempt(CancelMetrics.NoAnswer, reason);
+            logger.LogInformation(
+                "Cancel attempt {Attempt} for {PaymentRequestId}/{PaymentId}: no answer ({NoAnswer}) after {ElapsedMs} ms; counts as U (A3)",
+                input.Attempt, input.PaymentRequestId, input.PaymentId, reason, elapsed);
             return new(CancelAnswerClassifier.NoAnswer($"{reason}: {call.Detail}"), null, reason, call.Detail, elapsed);
         }
 
         var classification = CancelAnswerClassifier.Classify(answer.Result.ResultStatus, answer.Result.ResultCode);
+        ActivityTelemetry.CountCancelAttempt(answer.Result.ResultStatus ?? "none", answer.Result.ResultCode);
+        ActivityTelemetry.Tag(ActivityTelemetry.RuleAttribute, classification.Rule);
+        logger.LogInformation(
+            "Cancel attempt {Attempt} for {PaymentRequestId}/{PaymentId}: {ResultStatus} {ResultCode} ({AnswerKind}) after {ElapsedMs} ms",
+            input.Attempt, input.PaymentRequestId, input.PaymentId, answer.Result.ResultStatus, answer.Result.ResultCode, classification.Kind, elapsed);
         return new(classification, answer.CancelTime, null, answer.Result.ResultMessage, elapsed);
     }
 
@@ -89,8 +106,10 @@ public sealed class AntomActivities(IAntomClient antom, CancelPolicy policy, Tim
     public async Task<InquiryResult> InquireAsync(InquiryInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ActivityTelemetry.TagPayment(input.PaymentRequestId, input.PaymentId);
         var call = await antom.InquiryPaymentAsync(
             new InquiryPaymentRequest(input.PaymentId, input.PaymentRequestId), ActivityExecutionContext.Current.CancellationToken);
+        ActivityTelemetry.RecordAntomCall(AntomApis.InquiryPayment, call, call.Answer?.Result.ResultStatus, call.Answer?.Result.ResultCode);
         if (input.RetryUntilStatusKnown)
         {
             ThrowUnlessStatusKnown(call);
@@ -116,7 +135,9 @@ public sealed class AntomActivities(IAntomClient antom, CancelPolicy policy, Tim
     {
         ArgumentNullException.ThrowIfNull(input);
         var token = ActivityExecutionContext.Current.CancellationToken;
+        ActivityTelemetry.TagPayment(input.PaymentRequestId, input.PaymentId);
         var call = await antom.InquiryPaymentAsync(new InquiryPaymentRequest(input.PaymentId, input.PaymentRequestId), token);
+        ActivityTelemetry.RecordAntomCall(AntomApis.InquiryPayment, call, call.Answer?.Result.ResultStatus, call.Answer?.Result.ResultCode);
         var answer = call.Answer;
         if (answer is null || answer.Result.ResultStatus != "S")
         {
@@ -132,6 +153,7 @@ public sealed class AntomActivities(IAntomClient antom, CancelPolicy policy, Tim
         if (refundStatus != "SUCCESS" && refundId is not null)
         {
             var refundCall = await antom.InquiryRefundAsync(new InquiryRefundRequest(null, refundId), token);
+            ActivityTelemetry.RecordAntomCall(AntomApis.InquiryRefund, refundCall, refundCall.Answer?.Result.ResultStatus, refundCall.Answer?.Result.ResultCode);
             if (refundCall.Answer is { Result.ResultStatus: "S" } refundAnswer)
             {
                 refundStatus = refundAnswer.RefundStatus;

@@ -670,6 +670,7 @@ public sealed class CancelPaymentWorkflow
         var resolved = resolution!;
         status.Resolution = resolved;
         Finish(CancelOutcomes.Resolved, "A4", status.ResultCode, $"resolved by {resolved.ResolvedBy}: {resolved.Outcome}");
+        ResolvedCounter.Add(1);
     }
 
     private static bool IsPromotionChild(CancelPaymentRequest request) => request.PromoId is not null && Workflow.Info.Parent is not null;
@@ -749,7 +750,9 @@ public sealed class CancelPaymentWorkflow
         status.Detail = detail;
         status.DecidedAt = Workflow.UtcNow;
         Step($"outcome {outcome}", detail);
-        OutcomeCounter.WithTags(new Dictionary<string, object> { ["outcome"] = outcome }).Add(1);
+        OutcomeCounter.WithTags(new Dictionary<string, object> { [CancelMetrics.OutcomeTag] = outcome, [CancelMetrics.RuleTag] = rule ?? "none" }).Add(1);
+        DurationHistogram.WithTags(new Dictionary<string, object> { [CancelMetrics.OutcomeTag] = outcome })
+            .Record((Workflow.UtcNow - Workflow.Info.StartTime).TotalSeconds);
         Upsert(CancelSearchAttributes.CancelOutcome.ValueSet(outcome));
         SetDetails($"Outcome {outcome} ({rule}): {detail}");
     }
@@ -771,11 +774,17 @@ public sealed class CancelPaymentWorkflow
 
     // Replay-safe metrics (Workflow.MetricMeter drops values during replay); bridged to OpenTelemetry by the host.
     private static MetricCounter<long> OutcomeCounter =>
-        Workflow.MetricMeter.CreateCounter<long>("cancelworkflows_outcomes", "{cancellation}", "Cancellations by outcome");
+        Workflow.MetricMeter.CreateCounter<long>(CancelMetrics.CancellationsFinished, "{cancellation}", "Cancellations that reached an outcome, by outcome and rule");
+
+    private static MetricHistogram<double> DurationHistogram =>
+        Workflow.MetricMeter.CreateHistogram<double>(CancelMetrics.CancellationDuration, "s", "Time from the workflow's start to its outcome");
 
     private static MetricCounter<long> RetryCounter =>
-        Workflow.MetricMeter.CreateCounter<long>("cancelworkflows_u_retries", "{retry}", "Cancel resends after a U answer (A3)");
+        Workflow.MetricMeter.CreateCounter<long>(CancelMetrics.URetries, "{retry}", "Cancel resends after a U answer (A3)");
 
     private static MetricCounter<long> EscalationCounter =>
-        Workflow.MetricMeter.CreateCounter<long>("cancelworkflows_escalations", "{escalation}", "Cancellations handed to support (A4)");
+        Workflow.MetricMeter.CreateCounter<long>(CancelMetrics.EscalationsOpened, "{escalation}", "Cancellations handed to support (A4)");
+
+    private static MetricCounter<long> ResolvedCounter =>
+        Workflow.MetricMeter.CreateCounter<long>(CancelMetrics.EscalationsResolved, "{escalation}", "Escalations support resolved (A4)");
 }

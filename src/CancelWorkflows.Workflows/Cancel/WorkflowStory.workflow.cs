@@ -91,5 +91,5 @@ public static class WorkflowStory
     // Replay-safe (Workflow.MetricMeter drops values during replay); bridged to OpenTelemetry by the host.
     private static Temporalio.Common.MetricCounter<long> SupportDeliveryFailureCounter =>
         Workflow.MetricMeter.CreateCounter<long>(
-            "cancelworkflows.support.delivery_failures", "{notice}", "Support notices not delivered within Support:DeliveryTimeout");
+            CancelMetrics.SupportDeliveryFailures, "{notice}", "Support notices not delivered within Support:DeliveryTimeout");
 }

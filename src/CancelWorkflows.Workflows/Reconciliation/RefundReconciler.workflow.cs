@@ -188,5 +188,5 @@ public sealed class RefundReconciler(CancelStatus status, LateNotifications noti
     }
 
     private static MetricCounter<long> LateSuccessCounter =>
-        Workflow.MetricMeter.CreateCounter<long>("cancelworkflows_late_successes", "{payment}", "Payments that succeeded after their cancel (C5)");
+        Workflow.MetricMeter.CreateCounter<long>(CancelMetrics.LateSuccesses, "{payment}", "Payments that succeeded after their cancel (C5)");
 }

@@ -6,7 +6,7 @@ using service::CancelWorkflows.Service.Notifications;
 
 namespace CancelWorkflows.Benchmarks.Notifications;
 
-/// <summary>Listens to the ingress's own counter (<c>cancelworkflows_notifications{verdict}</c>) in this process.</summary>
+/// <summary>Listens to the ingress's own counter (<c>cancelworkflows.notifications{verdict}</c>) in this process.</summary>
 public sealed class VerdictRecorder : IDisposable
 {
     private readonly MeterListener listener = new();

@@ -25,5 +25,8 @@ public sealed record DevModePorts(int Api, int Simulator, int Temporal, int Temp
         ["DevMode__SimulatorUrl"] = SimulatorUrl,
         ["DevMode__TemporalPort"] = Temporal.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["DevMode__TemporalUiPort"] = TemporalUi.ToString(System.Globalization.CultureInfo.InvariantCulture),
+
+        // Tests that want the viewer turn it on with ports of their own (DevModeDashboardTests).
+        ["DevMode__Dashboard"] = "false",
     };
 }

@@ -19,7 +19,8 @@ public sealed class InProcessService : IAsyncDisposable
 
     public WebApplication App { get; }
 
-    public static WebApplication Build(ServiceRoles roles, IReadOnlyDictionary<string, string?> settings)
+    /// <param name="configure">Runs after the service's own registrations (e.g. to add an in-memory exporter).</param>
+    public static WebApplication Build(ServiceRoles roles, IReadOnlyDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -34,6 +35,7 @@ public sealed class InProcessService : IAsyncDisposable
         var mode = ServiceMode.ForRoles(roles);
         builder.AddServiceDefaults();
         builder.AddCancelWorkflows(mode);
+        configure?.Invoke(builder);
 
         // Its banner would land in the test's output.
         builder.Services.Remove(builder.Services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(ReadyAnnouncer)));
@@ -43,9 +45,9 @@ public sealed class InProcessService : IAsyncDisposable
     }
 
     /// <summary>Starts it; throws if start-up validation refuses the configuration (see <see cref="RefusalsAsync"/>).</summary>
-    public static async Task<InProcessService> StartAsync(ServiceRoles roles, IReadOnlyDictionary<string, string?> settings)
+    public static async Task<InProcessService> StartAsync(ServiceRoles roles, IReadOnlyDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null)
     {
-        var app = Build(roles, settings);
+        var app = Build(roles, settings, configure);
         try
         {
             await app.StartAsync();
