@@ -169,7 +169,7 @@ internal sealed class AntomGateway(PaymentBook book, SimulatorKeys keys, Simulat
                     result = Failure("CANCEL_WINDOW_EXCEED", "The cancel window of this payment has passed; refund it instead."); // W1–W5, N2
                     break;
                 case CancelVerdict.FailStays:
-                    cancelTime = r.CancelTime ?? now; // S, but the payment stays FAIL (antom-api.md §1)
+                    cancelTime = r.CancelTime ?? now; // S, but the payment stays FAIL (docs/antom-api.md §1)
                     next = r with { Status = SimStatuses.Fail, CancelTime = cancelTime };
                     result = AntomResult.Success;
                     break;

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace CancelWorkflows.AntomSimulator;
 
-/// <summary>Antom's datetime form: ISO 8601 with the UTC+8 offset, e.g. <c>2019-11-27T12:01:01+08:00</c> (antom-api.md §1).</summary>
+/// <summary>Antom's datetime form: ISO 8601 with the UTC+8 offset, e.g. <c>2019-11-27T12:01:01+08:00</c> (docs/antom-api.md §1).</summary>
 internal static class AntomTime
 {
     public static readonly TimeSpan Utc8 = TimeSpan.FromHours(8);

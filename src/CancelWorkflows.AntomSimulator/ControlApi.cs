@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace CancelWorkflows.AntomSimulator;
 
 /// <summary>
-/// The control API under <c>/sim/v1</c> (design.md, "Simulator"). JSON camelCase. Bad input answers 400
+/// The control API under <c>/sim/v1</c> (docs/design.md, "Simulator"). JSON camelCase. Bad input answers 400
 /// <c>application/problem+json</c> with the reason in <c>detail</c>, and changes nothing; an unknown payment 404; a
 /// request that contradicts the payment's state (e.g. a SUCCESS notification for a FAIL payment) 409.
 /// </summary>

@@ -35,7 +35,7 @@ internal sealed class DeliveryState(string type, string notifyType, string resul
 }
 
 /// <summary>
-/// Sends signed notifications with Antom's retry schedule (antom-api.md §4): attempts after 0 s, 2 min, 10 min, 10 min,
+/// Sends signed notifications with Antom's retry schedule (docs/antom-api.md §4): attempts after 0 s, 2 min, 10 min, 10 min,
 /// 1 h, 2 h, 6 h and 15 h (each interval × <see cref="SimulatorOptions.NotificationTimeScale"/>, real time), until the
 /// receiver answers HTTP 200 with a body whose <c>result</c> is <c>resultStatus</c> S and <c>resultCode</c> SUCCESS
 /// (compared as parsed fields, so whitespace and member order do not matter; <c>resultMessage</c> is not checked).

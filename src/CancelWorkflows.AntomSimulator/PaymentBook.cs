@@ -181,13 +181,13 @@ internal sealed class PaymentBook
     public PaymentEntry? FindByPaymentId(string paymentId) =>
         byPaymentId.TryGetValue(paymentId, out var prid) && byRequestId.TryGetValue(prid, out var e) && e.Record.PaymentId == paymentId ? e : null;
 
-    /// <summary>Antom's lookup rule: <c>paymentId</c> wins when both are given (antom-api.md §1, §2).</summary>
+    /// <summary>Antom's lookup rule: <c>paymentId</c> wins when both are given (docs/antom-api.md §1, §2).</summary>
     public PaymentEntry? Resolve(string? paymentId, string? paymentRequestId) =>
         !string.IsNullOrEmpty(paymentId) ? FindByPaymentId(paymentId)
         : !string.IsNullOrEmpty(paymentRequestId) ? Find(paymentRequestId)
         : null;
 
-    /// <summary>Finds a refund; <c>refundId</c> wins when both are given (antom-api.md §3).</summary>
+    /// <summary>Finds a refund; <c>refundId</c> wins when both are given (docs/antom-api.md §3).</summary>
     public PaymentEntry? ResolveRefund(string? refundId, string? refundRequestId, out SimRefund? refund)
     {
         refund = null;

@@ -15,7 +15,7 @@ internal enum CancelVerdict
     /// cancel period" (W1's period is empty, a paid W2 payment is past its own).</summary>
     WindowExceeded,
 
-    /// <summary>FAIL (incl. expired unpaid): S SUCCESS, status stays FAIL (antom-api.md §1).</summary>
+    /// <summary>FAIL (incl. expired unpaid): S SUCCESS, status stays FAIL (docs/antom-api.md §1).</summary>
     FailStays,
 
     /// <summary>Cancels it: status CANCELLED, cancelTime now (C1/C2/C5).</summary>
@@ -23,14 +23,14 @@ internal enum CancelVerdict
 }
 
 /// <summary>
-/// The simulator's cancel answers (cancel-rules.md), as Antom gives them. Antom decides by its own method list; the simulator
+/// The simulator's cancel answers (docs/rules.md), as Antom gives them. Antom decides by its own method list; the simulator
 /// reads the same one, <see cref="PaymentMethodCatalogue.Default"/> (the Domain's <c>payment-methods.json</c>, never a
 /// merchant's configuration, which Antom does not see), so every catalogued method answers by its Table 1 row and a code the
 /// catalogue lacks is "every other method" (W5), as in Table 1. The windows are Antom's own (<see cref="CancelWindows.Antom"/>).
 /// </summary>
 internal static class SimCancelRules
 {
-    /// <summary>Unpaid payments close this long after the pay call (antom-api.md §2, §7; the common default).</summary>
+    /// <summary>Unpaid payments close this long after the pay call (docs/antom-api.md §2, §7; the common default).</summary>
     public static readonly TimeSpan PaymentValidity = CancelWindows.Antom.UnpaidValidity;
 
     public static bool IsUnpaid(string status) => status is SimStatuses.Initiated or SimStatuses.Processing;

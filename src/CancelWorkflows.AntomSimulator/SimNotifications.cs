@@ -2,7 +2,7 @@ using CancelWorkflows.Antom.Wire;
 
 namespace CancelWorkflows.AntomSimulator;
 
-/// <summary>Notification bodies as Antom sends them (antom-api.md §4), shared by the control API and the refund API.</summary>
+/// <summary>Notification bodies as Antom sends them (docs/antom-api.md §4), shared by the control API and the refund API.</summary>
 internal static class SimNotifications
 {
     /// <summary>The code of a failed refund in notifyRefund; Antom's refund page does not list one (NOT VERIFIED).</summary>

@@ -1,6 +1,6 @@
 namespace CancelWorkflows.AntomSimulator;
 
-/// <summary>Configuration section <c>Simulator</c> (design.md, "Simulator").</summary>
+/// <summary>Configuration section <c>Simulator</c> (docs/design.md, "Simulator").</summary>
 public sealed class SimulatorOptions
 {
     /// <summary>The default configuration section.</summary>

@@ -1,6 +1,6 @@
 namespace CancelWorkflows.DevMode;
 
-/// <summary>The key files in <c>&lt;data&gt;/keys</c> (names fixed by design.md).</summary>
+/// <summary>The key files in <c>&lt;data&gt;/keys</c> (names fixed by docs/design.md).</summary>
 public sealed record DevKeyFiles(string Directory)
 {
     public string MerchantPrivate => Path.Combine(Directory, "merchant-private.pem");

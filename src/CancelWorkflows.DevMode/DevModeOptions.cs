@@ -1,7 +1,7 @@
 namespace CancelWorkflows.DevMode;
 
 /// <summary>
-/// Configuration section <c>DevMode</c> (design.md, "Dev mode"): where dev mode keeps its data and which ports it uses.
+/// Configuration section <c>DevMode</c> (docs/design.md, "Dev mode"): where dev mode keeps its data and which ports it uses.
 /// Read before the host is built, because dev mode must claim its ports before anything starts.
 /// </summary>
 public sealed class DevModeOptions

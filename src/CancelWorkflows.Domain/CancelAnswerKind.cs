@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace CancelWorkflows.Domain;
 
-/// <summary>What a cancel answer (or its absence) means for the workflow (A3, A4, antom-api.md §1).</summary>
+/// <summary>What a cancel answer (or its absence) means for the workflow (A3, A4, docs/antom-api.md §1).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<CancelAnswerKind>))]
 public enum CancelAnswerKind
 {

@@ -12,7 +12,7 @@ namespace CancelWorkflows.Domain;
 public sealed record CancelResultCode(string Code, CancelAnswerKind Kind, string Meaning, string? Rule, string? Advice, bool Retry);
 
 /// <summary>
-/// Antom's cancel result codes (antom-api.md §1), as data. A code listed here decides the classification even when it
+/// Antom's cancel result codes (docs/antom-api.md §1), as data. A code listed here decides the classification even when it
 /// arrives with an unexpected <c>resultStatus</c>; a code not listed follows its <c>resultStatus</c>.
 /// </summary>
 public static class CancelResultCodes
@@ -36,7 +36,7 @@ public static class CancelResultCodes
     public const string NoInterfaceDef = "NO_INTERFACE_DEF";
 
     private const string CancelPage = "Antom cancel API error codes";
-    private const string CommonCodes = "Antom common error code; not seen on the cancel page (antom-api.md §1 NOT VERIFIED)";
+    private const string CommonCodes = "Antom common error code; not seen on the cancel page (docs/antom-api.md §1 NOT VERIFIED)";
 
     /// <summary>The table, keyed ignoring case (Antom sends upper case; case is not a reason to misread a code).</summary>
     public static IReadOnlyDictionary<string, CancelResultCode> Table { get; } = new CancelResultCode[]

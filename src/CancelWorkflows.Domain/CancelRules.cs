@@ -1,6 +1,6 @@
 namespace CancelWorkflows.Domain;
 
-/// <summary>Rule ids of spec/cancel-rules.md, so decisions cite them without typos.</summary>
+/// <summary>Rule ids of docs/rules.md, so decisions cite them without typos.</summary>
 public static class CancelRules
 {
     public const string A2 = "A2";

@@ -1,7 +1,7 @@
 namespace CancelWorkflows.Domain;
 
 /// <summary>
-/// Decides whether a cancel may be sent for a payment now (cancel-rules.md W1–W5, N1–N3, C1–C5). Pure: the same facts,
+/// Decides whether a cancel may be sent for a payment now (docs/rules.md W1–W5, N1–N3, C1–C5). Pure: the same facts,
 /// clock and configuration give the same decision, so it is safe in workflow code and trivially testable.
 /// </summary>
 public static class CancelWindowPolicy
@@ -37,7 +37,7 @@ public static class CancelWindowPolicy
             PaymentStatus.Cancelled => EligibilityDecision.AlreadyCancelled(
                 CancelRules.C4, "Antom reports CANCELLED; it stays CANCELLED even if a success notification follows"),
 
-            // Antom would answer SUCCESS to a cancel and keep FAIL (antom-api.md §1): the call changes nothing.
+            // Antom would answer SUCCESS to a cancel and keep FAIL (docs/antom-api.md §1): the call changes nothing.
             PaymentStatus.Fail => EligibilityDecision.NothingToCancel(
                 CancelRules.C1, "payment failed (FAIL): it can no longer be paid, a cancel would change nothing"),
 

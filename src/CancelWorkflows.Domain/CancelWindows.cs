@@ -2,7 +2,7 @@ namespace CancelWorkflows.Domain;
 
 /// <summary>
 /// The cancel windows in force. Antom's are the widest allowed; a merchant contract may narrow any of them, never widen
-/// one (cancel-rules.md, "Cancel windows", last paragraph). Bound from configuration section <see cref="ConfigurationSection"/>.
+/// one (docs/rules.md, "Cancel windows", last paragraph). Bound from configuration section <see cref="ConfigurationSection"/>.
 /// </summary>
 /// <param name="CardWindow">W3: how long after <c>paymentTime</c> an uncaptured card payment may be cancelled (inclusive).</param>
 /// <param name="MercadoPagoWindow">W4: how long after <c>paymentTime</c> a Mercado Pago payment may be cancelled (inclusive).</param>

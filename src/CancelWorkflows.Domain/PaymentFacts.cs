@@ -1,6 +1,6 @@
 namespace CancelWorkflows.Domain;
 
-/// <summary>What Antom says about a payment (inquiryPayment, antom-api.md §2), as the cancel policy needs it.</summary>
+/// <summary>What Antom says about a payment (inquiryPayment, docs/antom-api.md §2), as the cancel policy needs it.</summary>
 /// <param name="Status">Antom's <c>paymentStatus</c>.</param>
 /// <param name="PaymentMethodType">Antom's <c>paymentMethodType</c>, e.g. <c>CARD</c>, <c>DANA</c>; null when not reported.</param>
 /// <param name="CreateTime">Antom's <c>paymentCreateTime</c>: start of the 14-minute validity (C5).</param>

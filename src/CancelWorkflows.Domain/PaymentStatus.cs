@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace CancelWorkflows.Domain;
 
-/// <summary>Antom's <c>paymentStatus</c> values (antom-api.md §2), plus INITIATED used before the pay call completes.</summary>
+/// <summary>Antom's <c>paymentStatus</c> values (docs/antom-api.md §2), plus INITIATED used before the pay call completes.</summary>
 /// <remarks>Serialized by name, like every domain enum: payloads kept in Temporal history survive reordering of members.</remarks>
 [JsonConverter(typeof(JsonStringEnumConverter<PaymentStatus>))]
 public enum PaymentStatus

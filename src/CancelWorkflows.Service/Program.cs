@@ -2,7 +2,7 @@ using CancelWorkflows.Service.Hosting;
 using CancelWorkflows.Service.ServiceDefaults;
 
 // CancelWorkflows service: one binary, roles chosen by Service:Roles (api, ingress, worker; all by default). In the
-// Development environment without Temporal:Address it runs in dev mode (design.md): every role, its own Temporal dev
+// Development environment without Temporal:Address it runs in dev mode (docs/design.md): every role, its own Temporal dev
 // server and Antom simulator, data kept in .cancelworkflows/. Anywhere else it needs Temporal:Address.
 // Content root = the build output, so appsettings.json is found wherever it is started from (`dotnet run --project`
 // keeps the caller's working directory, which is where the data folder goes).

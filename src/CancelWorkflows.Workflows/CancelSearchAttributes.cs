@@ -5,7 +5,7 @@ using Temporalio.Common;
 namespace CancelWorkflows.Workflows;
 
 /// <summary>
-/// The project's search attributes (design.md, "Temporal Web"). The names and types come from the one list in
+/// The project's search attributes (docs/design.md, "Temporal Web"). The names and types come from the one list in
 /// <c>temporal-config/search-attributes.txt</c>, embedded at build time, so code, dev mode and the cluster setup
 /// script can never disagree; the typed keys below fail at start-up if the list and the code drift.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace CancelWorkflows.Workflows;
 
-/// <summary>Names fixed by design.md ("Interfaces that users and outside checks rely on"). The API, the worker,
+/// <summary>Names fixed by docs/design.md ("Interfaces that users and outside checks rely on"). The API, the worker,
 /// cancelctl and outside checks all use these, so they live in one place.</summary>
 public static class TemporalNames
 {

@@ -3,7 +3,7 @@ using CancelWorkflows.Antom.Wire;
 
 namespace CancelWorkflows.Antom.Tests;
 
-/// <summary>A signed, verified answer is passed through as Antom sent it — S, F and U alike (antom-api.md §1–§3).</summary>
+/// <summary>A signed, verified answer is passed through as Antom sent it — S, F and U alike (docs/antom-api.md §1–§3).</summary>
 public sealed class AntomClientAnswerTests
 {
     [Fact]

@@ -10,7 +10,7 @@ namespace CancelWorkflows.Antom.Tests;
 
 /// <summary>
 /// Every way of not getting a usable answer is a <see cref="NoAnswerReason"/> — never an exception, never S or F — except
-/// the caller's own cancellation, which throws (antom-api.md §1: no response → resend the same request).
+/// the caller's own cancellation, which throws (docs/antom-api.md §1: no response → resend the same request).
 /// </summary>
 public sealed class AntomClientNoAnswerTests
 {

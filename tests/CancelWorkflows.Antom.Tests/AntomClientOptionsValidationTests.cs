@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace CancelWorkflows.Antom.Tests;
 
-/// <summary>Configuration <c>Antom:*</c> (design.md, fixed keys) is validated at start-up; each message names the setting
+/// <summary>Configuration <c>Antom:*</c> (docs/design.md, fixed keys) is validated at start-up; each message names the setting
 /// an operator has to fix and never repeats key material.</summary>
 public sealed class AntomClientOptionsValidationTests : IDisposable
 {

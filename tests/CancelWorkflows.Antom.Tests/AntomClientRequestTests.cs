@@ -6,7 +6,7 @@ using CancelWorkflows.Antom.Wire;
 namespace CancelWorkflows.Antom.Tests;
 
 /// <summary>What goes on the wire: path (sandbox rewrite), exact body bytes, headers, and a signature over exactly those
-/// bytes that the fake gateway verifies with the merchant's public key (antom-api.md §5).</summary>
+/// bytes that the fake gateway verifies with the merchant's public key (docs/antom-api.md §5).</summary>
 public sealed class AntomClientRequestTests
 {
     private const string Ok = "{\"result\":{\"resultCode\":\"SUCCESS\",\"resultStatus\":\"S\",\"resultMessage\":\"success\"}}";

@@ -5,7 +5,7 @@ using CancelWorkflows.Antom.Wire;
 
 namespace CancelWorkflows.Antom.Tests;
 
-/// <summary>notifyPayment / notifyRefund bodies (antom-api.md §4) and the acknowledgement bodies.</summary>
+/// <summary>notifyPayment / notifyRefund bodies (docs/antom-api.md §4) and the acknowledgement bodies.</summary>
 public sealed class AntomNotificationParserTests
 {
     private const string SuccessResult = "\"result\":{\"resultCode\":\"SUCCESS\",\"resultStatus\":\"S\",\"resultMessage\":\"success\"}";

@@ -5,7 +5,7 @@ using CancelWorkflows.Antom.Tests.Support;
 
 namespace CancelWorkflows.Antom.Tests;
 
-/// <summary>Notification signatures (antom-api.md §4–§5): Antom signs <c>POST &lt;notify path&gt;\n&lt;client-id&gt;.&lt;request-time&gt;.&lt;body&gt;</c>.</summary>
+/// <summary>Notification signatures (docs/antom-api.md §4–§5): Antom signs <c>POST &lt;notify path&gt;\n&lt;client-id&gt;.&lt;request-time&gt;.&lt;body&gt;</c>.</summary>
 public sealed class AntomNotificationVerifierTests : IDisposable
 {
     private const string NotifyPath = "/v1/antom/notifications";

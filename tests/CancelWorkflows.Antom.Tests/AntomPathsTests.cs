@@ -2,7 +2,7 @@ using CancelWorkflows.Antom.Wire;
 
 namespace CancelWorkflows.Antom.Tests;
 
-/// <summary>Sandbox client ids use <c>/ams/sandbox/api/...</c> (antom-api.md §5).</summary>
+/// <summary>Sandbox client ids use <c>/ams/sandbox/api/...</c> (docs/antom-api.md §5).</summary>
 public sealed class AntomPathsTests
 {
     [Theory]

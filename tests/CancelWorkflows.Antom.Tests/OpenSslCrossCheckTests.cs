@@ -7,7 +7,7 @@ namespace CancelWorkflows.Antom.Tests;
 
 /// <summary>
 /// Our signatures against an independent implementation: the <c>openssl</c> command line signs and verifies the exact
-/// content Antom specifies (antom-api.md §5), in both directions.
+/// content Antom specifies (docs/antom-api.md §5), in both directions.
 /// </summary>
 public sealed class OpenSslCrossCheckTests(OpenSslKeyFixture keys) : IClassFixture<OpenSslKeyFixture>
 {

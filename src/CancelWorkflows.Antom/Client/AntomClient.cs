@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace CancelWorkflows.Antom.Client;
 
 /// <summary>
-/// Signed calls to Antom (antom-api.md §1–§3, §5): cancel, inquiryPayment, refund, inquiryRefund. For each call: the path (sandbox-rewritten for <c>SANDBOX_</c> client
+/// Signed calls to Antom (docs/antom-api.md §1–§3, §5): cancel, inquiryPayment, refund, inquiryRefund. For each call: the path (sandbox-rewritten for <c>SANDBOX_</c> client
 /// ids) and the exact body bytes are signed and sent; the answer is accepted only when it is HTTP 200, carries
 /// <c>response-time</c> and <c>signature</c>, verifies over the raw bytes with Antom's public key, and parses with a
 /// <c>result.resultStatus</c>. Anything else is a <see cref="NoAnswerReason"/>, never an exception, never S or F.

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace CancelWorkflows.Antom.Client;
 
 /// <summary>
-/// Configuration section <c>Antom</c> (keys fixed by design.md: <c>Antom:GatewayUrl</c>, <c>Antom:ClientId</c>,
+/// Configuration section <c>Antom</c> (keys fixed by docs/design.md: <c>Antom:GatewayUrl</c>, <c>Antom:ClientId</c>,
 /// <c>Antom:MerchantPrivateKeyPath</c>, <c>Antom:AntomPublicKeyPath</c>). Each key is given either as a file path or
 /// inline (PEM or bare base64 DER) — exactly one of the two.
 /// </summary>

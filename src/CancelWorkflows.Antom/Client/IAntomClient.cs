@@ -6,7 +6,7 @@ namespace CancelWorkflows.Antom.Client;
 /// One signed call to Antom per method: no retries here (the workflow owns retries, A3/A4), never a thrown exception
 /// for a missing or unusable answer. The result is either Antom's verified answer — passed through as it came,
 /// whatever its <c>resultStatus</c> — or <see cref="NoAnswerReason"/>, which the caller treats as <c>U</c>
-/// ("no response → resend the same request", antom-api.md §1).
+/// ("no response → resend the same request", docs/antom-api.md §1).
 /// </summary>
 /// <remarks>Throws <see cref="OperationCanceledException"/> only when the caller's token is cancelled.</remarks>
 public interface IAntomClient

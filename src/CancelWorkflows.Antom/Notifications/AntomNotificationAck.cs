@@ -1,7 +1,7 @@
 namespace CancelWorkflows.Antom.Notifications;
 
 /// <summary>
-/// Bodies the ingress answers Antom with (HTTP 200, <see cref="ContentType"/>; unsigned, antom-api.md §4). Antom stops
+/// Bodies the ingress answers Antom with (HTTP 200, <see cref="ContentType"/>; unsigned, docs/antom-api.md §4). Antom stops
 /// re-sending only on the exact <see cref="SuccessBody"/>; anything else — <see cref="FailureBody"/> included — is
 /// "not acknowledged" and is re-sent (0 s, 2 min, 10 min, … within 24 h).
 /// </summary>

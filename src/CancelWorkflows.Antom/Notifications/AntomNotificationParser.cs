@@ -50,7 +50,7 @@ public sealed record ParsedNotification(
 }
 
 /// <summary>
-/// Reads notifyPayment / notifyRefund bodies (antom-api.md §4) into the Wire records. Parse only after the signature was
+/// Reads notifyPayment / notifyRefund bodies (docs/antom-api.md §4) into the Wire records. Parse only after the signature was
 /// verified: the parser trusts nothing, but it also proves nothing. Status strings are kept raw, never defaulted.
 /// </summary>
 public static class AntomNotificationParser

@@ -31,7 +31,7 @@ public sealed record NotificationVerdict(bool Valid, NotificationRejection? Reje
 }
 
 /// <summary>
-/// Verifies an Antom notification (antom-api.md §4–§5): <c>POST &lt;path&gt;\n&lt;client-id&gt;.&lt;request-time&gt;.&lt;raw body&gt;</c>
+/// Verifies an Antom notification (docs/antom-api.md §4–§5): <c>POST &lt;path&gt;\n&lt;client-id&gt;.&lt;request-time&gt;.&lt;raw body&gt;</c>
 /// against Antom's public key. Checks, in order: headers present, client id ours, signature, then freshness — so a
 /// <see cref="NotificationRejection.StaleRequestTime"/> verdict means "authentic but too old or too far ahead" (a replay or a clock problem).
 /// Thread-safe; one instance serves the whole ingress.

@@ -5,7 +5,7 @@ using System.Text;
 namespace CancelWorkflows.Antom.Signing;
 
 /// <summary>
-/// Antom's message signature (antom-api.md §5): <c>POST &lt;path&gt;\n&lt;client-id&gt;.&lt;time&gt;.&lt;body&gt;</c>, SHA256withRSA
+/// Antom's message signature (docs/antom-api.md §5): <c>POST &lt;path&gt;\n&lt;client-id&gt;.&lt;time&gt;.&lt;body&gt;</c>, SHA256withRSA
 /// PKCS#1 v1.5, base64, then URL-encoded; carried as <c>algorithm=RSA256,keyVersion=1,signature=…</c>. The same recipe
 /// signs requests, answers (with <c>response-time</c>) and notifications.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace CancelWorkflows.Antom.Wire;
 
-/// <summary>The one JSON shape for Antom bodies: camelCase, no null members (antom-api.md §5; the official .NET SDK
+/// <summary>The one JSON shape for Antom bodies: camelCase, no null members (docs/antom-api.md §5; the official .NET SDK
 /// sends nulls, which we deliberately do not), compact, and the bytes sent are the bytes signed.</summary>
 public static class AntomJson
 {

@@ -1,6 +1,6 @@
 namespace CancelWorkflows.Antom.Wire;
 
-/// <summary>Gateway paths (antom-api.md §1–§3, §5). Sandbox client ids (<c>SANDBOX_</c>) use <c>/ams/sandbox/api/...</c>,
+/// <summary>Gateway paths (docs/antom-api.md §1–§3, §5). Sandbox client ids (<c>SANDBOX_</c>) use <c>/ams/sandbox/api/...</c>,
 /// and the rewritten path is the one signed.</summary>
 public static class AntomPaths
 {

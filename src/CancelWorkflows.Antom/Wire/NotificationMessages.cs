@@ -1,6 +1,6 @@
 namespace CancelWorkflows.Antom.Wire;
 
-/// <summary>notifyPayment body (antom-api.md §4). <c>notifyType</c>: PAYMENT_RESULT or PAYMENT_PENDING.</summary>
+/// <summary>notifyPayment body (docs/antom-api.md §4). <c>notifyType</c>: PAYMENT_RESULT or PAYMENT_PENDING.</summary>
 public sealed record PaymentNotification(
     string? NotifyType,
     AntomResult? Result,
@@ -11,7 +11,7 @@ public sealed record PaymentNotification(
     string? PaymentTime,
     string? PaymentMethodType);
 
-/// <summary>notifyRefund body. <c>notifyType</c> REFUND_RESULT. The documented body names the refund only (antom-api.md
+/// <summary>notifyRefund body. <c>notifyType</c> REFUND_RESULT. The documented body names the refund only (docs/antom-api.md
 /// §4); payment ids are read when present (the simulator sends them with the refund that follows a late success; whether
 /// Antom does is not verified), so the notification can be routed to the payment's workflow. Without them the ingress
 /// acknowledges and counts it as unroutable.</summary>

@@ -1,7 +1,7 @@
 namespace CancelWorkflows.Antom.Wire;
 
 /// <summary>
-/// Body of <c>POST /ams/api/v1/payments/refund</c> (antom-api.md §3). <c>refundRequestId</c> is the idempotency key: the same
+/// Body of <c>POST /ams/api/v1/payments/refund</c> (docs/antom-api.md §3). <c>refundRequestId</c> is the idempotency key: the same
 /// id with a final result gets that result again, never a second refund; on U or no answer the same request goes again.
 /// <c>paymentId</c> is Antom's id of the SUCCESS payment (not paymentRequestId). Null members are not sent.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace CancelWorkflows.Antom.Wire;
 
 /// <summary>
-/// The shape Antom's refund page gives its request fields (antom-api.md §3): what the client refuses to send and what the
+/// The shape Antom's refund page gives its request fields (docs/antom-api.md §3): what the client refuses to send and what the
 /// simulator answers with PARAM_ILLEGAL. Business rules (amount left, window, method) are Antom's, not checked here.
 /// </summary>
 public static class RefundRequestShape

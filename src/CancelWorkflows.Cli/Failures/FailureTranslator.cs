@@ -5,7 +5,7 @@ using CancelWorkflows.Client;
 
 namespace CancelWorkflows.Cli.Failures;
 
-/// <summary>Turns what went wrong into one clear line (never a stack trace) and the exit code design.md asks for.</summary>
+/// <summary>Turns what went wrong into one clear line (never a stack trace) and the exit code docs/design.md asks for.</summary>
 public static class FailureTranslator
 {
     public const string StartServiceHint = "dotnet run --project src/CancelWorkflows.Service";

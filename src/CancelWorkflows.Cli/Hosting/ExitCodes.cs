@@ -1,6 +1,6 @@
 namespace CancelWorkflows.Cli.Hosting;
 
-/// <summary>cancelctl's exit codes (design.md, "cancelctl").</summary>
+/// <summary>cancelctl's exit codes (docs/design.md, "cancelctl").</summary>
 public static class ExitCodes
 {
     /// <summary>The command did what was asked.</summary>

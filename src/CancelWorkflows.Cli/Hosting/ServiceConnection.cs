@@ -8,7 +8,7 @@ namespace CancelWorkflows.Cli.Hosting;
 /// <param name="ApiKeySource">Where the key came from, for messages (<c>--api-key</c>, the variable, the dev key file).</param>
 public sealed record ServiceConnection(Uri Url, string? ApiKey, string ApiKeySource)
 {
-    /// <summary>Dev mode's key file, relative to the working directory (design.md, "Dev mode").</summary>
+    /// <summary>Dev mode's key file, relative to the working directory (docs/design.md, "Dev mode").</summary>
     public static readonly string DevApiKeyPath = Path.Combine(".cancelworkflows", "keys", "dev-api-key");
 
     public static ServiceConnection Resolve(Uri? urlOption, string? apiKeyOption, CliHost host)

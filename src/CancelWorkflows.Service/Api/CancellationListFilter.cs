@@ -26,7 +26,7 @@ public sealed record CancellationListFilter(
     public const int MaxPageSize = 200;
     public const int MaxPageTokenLength = 4096;
 
-    /// <summary>The outcomes a filter may ask for (design.md's list).</summary>
+    /// <summary>The outcomes a filter may ask for (docs/design.md's list).</summary>
     public static IReadOnlyList<string> Outcomes { get; } =
     [
         CancelOutcomes.Cancelled, CancelOutcomes.AlreadyCancelled, CancelOutcomes.NotCancellable, CancelOutcomes.Rejected,

@@ -8,7 +8,7 @@ using Temporalio.Exceptions;
 namespace CancelWorkflows.Service.Notifications;
 
 /// <summary>
-/// One Antom notification, start to answer (design.md, "Notification ingress"): read the raw body (limit → 413), verify
+/// One Antom notification, start to answer (docs/design.md, "Notification ingress"): read the raw body (limit → 413), verify
 /// the signature, client id and request-time (→ 401), parse (→ 400), record it in Temporal through the
 /// <see cref="NotificationRouter"/> (a notification already recorded is not signalled again), and only then acknowledge
 /// with Antom's exact success body. If Temporal does not take

@@ -1,8 +1,8 @@
 namespace CancelWorkflows.Service.Notifications;
 
 /// <summary>
-/// Configuration section <c>Notifications</c>: Antom's notification ingress (design.md, "Notification ingress";
-/// antom-api.md §4–§5). The client id and Antom's public key are <c>Antom:ClientId</c> and <c>Antom:AntomPublicKey*</c>.
+/// Configuration section <c>Notifications</c>: Antom's notification ingress (docs/design.md, "Notification ingress";
+/// docs/antom-api.md §4–§5). The client id and Antom's public key are <c>Antom:ClientId</c> and <c>Antom:AntomPublicKey*</c>.
 /// </summary>
 public sealed class NotificationOptions
 {

@@ -11,7 +11,7 @@ using Temporalio.Exceptions;
 namespace CancelWorkflows.Service.Notifications;
 
 /// <summary>
-/// Records a notification in Temporal (design.md, "Notification ingress"): signal the payment's cancel workflow
+/// Records a notification in Temporal (docs/design.md, "Notification ingress"): signal the payment's cancel workflow
 /// (<c>cancel-&lt;paymentRequestId&gt;</c>, else <c>cancel-pid-&lt;paymentId&gt;</c>); if it has closed, signal-with-start the
 /// payment's <c>RefundReconciliationWorkflow</c> (<c>reconcile-…</c>, never reused); if none exists, the payment was never
 /// cancelled by this service. Any Temporal error propagates: the caller must then not acknowledge.

@@ -21,7 +21,7 @@ public static class NotificationVerdicts
     /// <summary>No cancel workflow for this payment: a payment this service never cancelled. Acknowledged and ignored.</summary>
     public const string IgnoredUnknownPayment = "ignored-unknown-payment";
 
-    /// <summary>A REFUND_RESULT that names no payment, as Antom sends them (refund ids only, antom-api.md §4): it cannot
+    /// <summary>A REFUND_RESULT that names no payment, as Antom sends them (refund ids only, docs/antom-api.md §4): it cannot
     /// be matched to a cancellation, so it is acknowledged (a refusal would only make Antom re-send it for 24 h), logged
     /// with its refund ids and counted. Reconciliations confirm refunds with inquiryPayment instead.</summary>
     public const string IgnoredUnroutableRefund = "ignored-unroutable-refund";

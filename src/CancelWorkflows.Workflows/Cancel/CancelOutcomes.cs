@@ -1,6 +1,6 @@
 namespace CancelWorkflows.Workflows.Cancel;
 
-/// <summary>The outcome values of a cancellation (design.md, fixed): also the <c>CancelOutcome</c> search attribute.</summary>
+/// <summary>The outcome values of a cancellation (docs/design.md, fixed): also the <c>CancelOutcome</c> search attribute.</summary>
 public static class CancelOutcomes
 {
     public const string Cancelled = "Cancelled";

@@ -10,7 +10,7 @@ using Temporalio.Workflows;
 namespace CancelWorkflows.Workflows.Cancel;
 
 /// <summary>
-/// Cancels one Antom payment and never loses track of it (design.md, "CancelPaymentWorkflow"):
+/// Cancels one Antom payment and never loses track of it (docs/design.md, "CancelPaymentWorkflow"):
 /// validate (A2) → eligibility (W1–W5, N1–N3, C1–C5) → cancel (A1, A3) → bounded U-retry (A3, A4) → last inquiry →
 /// escalation to support (A4) → outcome → watch window for late notifications (C4, C5).
 /// Deterministic code only: time, timers and randomness come from <see cref="Workflow"/>. Changes to the commands it

@@ -1,6 +1,6 @@
 namespace CancelWorkflows.Workflows.Cancel;
 
-/// <summary>Workflow ids carry the payment (design.md, fixed): <c>cancel-&lt;paymentRequestId&gt;</c>, or
+/// <summary>Workflow ids carry the payment (docs/design.md, fixed): <c>cancel-&lt;paymentRequestId&gt;</c>, or
 /// <c>cancel-pid-&lt;paymentId&gt;</c> when only Antom's id is known. One payment, one id, so a second start finds
 /// the first workflow. The two kinds share one namespace: a paymentRequestId <c>pid-X</c> would name the workflow of
 /// paymentId X, so such paymentRequestIds are reserved (<see cref="IsReservedPaymentRequestId"/>) and the API refuses

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace CancelWorkflows.Benchmarks.Notifications;
 
-/// <summary>notifyPayment / notifyRefund bodies as Antom writes them (antom-api.md §4), a few hundred bytes each.</summary>
+/// <summary>notifyPayment / notifyRefund bodies as Antom writes them (docs/antom-api.md §4), a few hundred bytes each.</summary>
 public static class BenchNotificationBodies
 {
     /// <summary><paramref name="sequence"/> moves paymentTime by that many milliseconds: distinct bodies, distinct notifications.</summary>

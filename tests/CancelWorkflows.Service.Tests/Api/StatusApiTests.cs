@@ -3,7 +3,7 @@ using CancelWorkflows.Service.Tests.Infrastructure;
 
 namespace CancelWorkflows.Service.Tests.Api;
 
-/// <summary><c>GET /v1/cancellations/{paymentRequestId}</c>: the Status query with design.md's top-level fields.</summary>
+/// <summary><c>GET /v1/cancellations/{paymentRequestId}</c>: the Status query with docs/design.md's top-level fields.</summary>
 [Collection(ApiCollection.Name)]
 public sealed class StatusApiTests(ApiDevMode api)
 {

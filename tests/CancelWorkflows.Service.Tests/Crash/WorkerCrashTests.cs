@@ -13,7 +13,7 @@ using Xunit.Abstractions;
 namespace CancelWorkflows.Service.Tests.Crash;
 
 /// <summary>
-/// The service as a real process, SIGKILLed with its Temporal dev server in the middle of cancellations (design.md,
+/// The service as a real process, SIGKILLed with its Temporal dev server in the middle of cancellations (docs/design.md,
 /// "Tests": kill -9 mid-flight, count cancels at the simulator). A new process on the same data folder
 /// finishes every workflow, and the simulator counts exactly one effective cancel per payment.
 /// </summary>

@@ -6,7 +6,7 @@ namespace CancelWorkflows.Service.Tests.DevMode;
 
 /// <summary>
 /// Dev mode stopped in each way a developer or a crash stops it, then started again on the same data folder: every
-/// workflow is still there, the keys are the same, nothing needs cleaning by hand (design.md, "Dev mode").
+/// workflow is still there, the keys are the same, nothing needs cleaning by hand (docs/design.md, "Dev mode").
 /// </summary>
 [Collection(ServiceProcessCollection.Name)]
 public sealed class DevModeRestartTests : IDisposable

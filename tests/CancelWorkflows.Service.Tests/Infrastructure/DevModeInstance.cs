@@ -4,7 +4,7 @@ using CancelWorkflows.AntomSimulator;
 namespace CancelWorkflows.Service.Tests.Infrastructure;
 
 /// <summary>
-/// One dev mode of the service as a real process (design.md, "Dev mode"), in a working directory of the test's choosing
+/// One dev mode of the service as a real process (docs/design.md, "Dev mode"), in a working directory of the test's choosing
 /// (the data folder is <c>&lt;dir&gt;/.cancelworkflows</c>), on free ports, ready when it printed <c>CancelWorkflows ready</c>.
 /// <c>TEMPORAL_CLI_PATH</c> passes through from the test's environment.
 /// </summary>

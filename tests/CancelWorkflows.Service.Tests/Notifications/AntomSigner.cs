@@ -4,7 +4,7 @@ using CancelWorkflows.Antom.Signing;
 
 namespace CancelWorkflows.Service.Tests.Notifications;
 
-/// <summary>Signs notifications as Antom does (antom-api.md §5): <c>POST &lt;path&gt;\n&lt;client-id&gt;.&lt;request-time&gt;.&lt;body&gt;</c>.</summary>
+/// <summary>Signs notifications as Antom does (docs/antom-api.md §5): <c>POST &lt;path&gt;\n&lt;client-id&gt;.&lt;request-time&gt;.&lt;body&gt;</c>.</summary>
 public sealed class AntomSigner(RSA privateKey, string clientId) : IDisposable
 {
     public string ClientId { get; } = clientId;

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace CancelWorkflows.Service.Tests.Notifications;
 
-/// <summary>notifyPayment / notifyRefund bodies as Antom writes them (antom-api.md §4: every scalar a string).</summary>
+/// <summary>notifyPayment / notifyRefund bodies as Antom writes them (docs/antom-api.md §4: every scalar a string).</summary>
 public static class NotificationBodies
 {
     public static byte[] PaymentResult(string? paymentRequestId, string? paymentId, string resultStatus = "S", string notifyType = "PAYMENT_RESULT", string? padding = null)

@@ -6,7 +6,7 @@ namespace CancelWorkflows.Service.Tests.Notifications;
 /// <summary><c>Notifications:*</c>: the defaults chosen for Antom's 24-hour re-sends, and refusals naming the setting.</summary>
 public sealed class NotificationOptionsTests
 {
-    /// <summary>Antom's re-send intervals in minutes (antom-api.md §4): 0 s, 2 min, 10 min, 10 min, 1 h, 2 h, 6 h, 15 h.</summary>
+    /// <summary>Antom's re-send intervals in minutes (docs/antom-api.md §4): 0 s, 2 min, 10 min, 10 min, 1 h, 2 h, 6 h, 15 h.</summary>
     private static readonly int[] ResendIntervalsMinutes = [0, 2, 10, 10, 60, 120, 360, 900];
 
     private readonly NotificationOptionsValidator validator = new();

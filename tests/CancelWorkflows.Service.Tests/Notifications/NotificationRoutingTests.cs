@@ -6,7 +6,7 @@ namespace CancelWorkflows.Service.Tests.Notifications;
 
 /// <summary>
 /// Authentic notifications (signed by the simulator's sender, by openssl, by our signer) reach the right workflow over real
-/// HTTP and a real Temporal dev server, and are acknowledged with Antom's exact body only then (design.md, "Notification ingress").
+/// HTTP and a real Temporal dev server, and are acknowledged with Antom's exact body only then (docs/design.md, "Notification ingress").
 /// </summary>
 [Collection(NotificationDevModeCollection.Name)]
 public sealed class NotificationRoutingTests(NotificationDevMode fixture)

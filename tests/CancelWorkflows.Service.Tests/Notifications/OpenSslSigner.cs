@@ -5,7 +5,7 @@ using System.Net;
 namespace CancelWorkflows.Service.Tests.Notifications;
 
 /// <summary>
-/// Signs like an independent implementation would, with the <c>openssl</c> command line (antom-api.md §5):
+/// Signs like an independent implementation would, with the <c>openssl</c> command line (docs/antom-api.md §5):
 /// <c>openssl dgst -sha256 -sign key.pem content | base64</c>, URL-encoded. Proves the ingress verifies what others sign,
 /// not only what our own code signs.
 /// </summary>

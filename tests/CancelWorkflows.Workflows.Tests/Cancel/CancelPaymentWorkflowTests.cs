@@ -9,7 +9,7 @@ namespace CancelWorkflows.Workflows.Tests.Cancel;
 
 /// <summary>
 /// CancelPaymentWorkflow on the real Temporal dev server, with the real activities talking to the Antom simulator
-/// over loopback HTTP. Every path of design.md steps 1–7; the simulator's effectiveCancels proves "exactly once".
+/// over loopback HTTP. Every path of docs/design.md steps 1–7; the simulator's effectiveCancels proves "exactly once".
 /// </summary>
 [Collection(TemporalDevServerCollection.Name)]
 public sealed class CancelPaymentWorkflowTests(TemporalDevServerFixture devServer) : IAsyncLifetime
