@@ -15,10 +15,8 @@ public sealed class NotificationDevMode : IAsyncLifetime
     public static readonly TimeSpan WatchWindow = TimeSpan.FromSeconds(2);
 
     /// <summary>Reconciliations (started after a cancel closed) stay open this long after their last notification: well
-    /// past the cancel's window plus a late notification's routing on a loaded machine (a describe of the closed cancel,
-    /// up to two HasNotification queries that replay it, the signal-with-start). No test waits for one to close, so it
-    /// costs nothing to be generous; 12 s was once too short at load 15 and the later notification met a closed one.</summary>
-    public static readonly TimeSpan ReconciliationWatchWindow = TimeSpan.FromMinutes(2);
+    /// past the cancel's window plus a late notification's routing on a loaded machine (up to two HasNotification queries).</summary>
+    public static readonly TimeSpan ReconciliationWatchWindow = TimeSpan.FromSeconds(12);
 
     private readonly TempFolder folder = new("cw-notify-");
     private readonly Lock gate = new();

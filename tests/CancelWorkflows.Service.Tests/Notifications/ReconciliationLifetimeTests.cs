@@ -5,7 +5,7 @@ namespace CancelWorkflows.Service.Tests.Notifications;
 /// reconciliation, whatever came first. Antom sends PAYMENT_PENDING before PAYMENT_RESULT, and re-sends can reorder
 /// anything; a reconciliation that closes after a first notification which needs no refund (PENDING, a refund, a FAIL)
 /// makes the ingress's next signal-with-start meet a closed id (reuse refused): acknowledged, recorded nowhere.
-/// The reconciliation stays open for its own watch window (<c>Cancel:ReconciliationWatchWindow</c>; here 2 min, longer than
+/// The reconciliation stays open for its own watch window (<c>Cancel:ReconciliationWatchWindow</c>; here 12 s, longer than
 /// the cancel's 2 s; in production 25 h) after its LAST notification.
 /// </summary>
 [Collection(NotificationDevModeCollection.Name)]
