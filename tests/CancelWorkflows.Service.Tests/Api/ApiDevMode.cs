@@ -13,8 +13,9 @@ namespace CancelWorkflows.Service.Tests.Api;
 /// (API key + callback secret) and <c>ticketing</c> (API key, no secret), both plain callers; <c>support</c>, an operator;
 /// <c>promoter</c>, a caller that may also manage promotions; <c>o'hara</c>, a plain caller whose name has a quote; and
 /// <c>listed</c>, a plain caller called back only at its <c>CallbackHosts</c>. U-retries after 3 s, 1 s, 1 s, so a U answer
-/// keeps a cancellation undecided for 3 s and four of them escalate it within ~6 s; workflows stay open 15 minutes after
-/// their outcome (longer than the whole collection runs, so the listing tests see them running whatever the test order). Plus a Temporal client on its dev server, a callback receiver, and the typed client as <c>booking</c>.
+/// keeps a cancellation undecided for 3 s and four of them escalate it within ~6 s; workflows stay open a day after their
+/// outcome (far longer than any run of the collection, loaded or not, so the listing tests see them running whatever the
+/// test order; the fixture's dev server goes with its data when the collection ends). Plus a Temporal client on its dev server, a callback receiver, and the typed client as <c>booking</c>.
 /// </summary>
 public sealed class ApiDevMode : IAsyncLifetime
 {
@@ -72,7 +73,7 @@ public sealed class ApiDevMode : IAsyncLifetime
         callbacks = await CallbackReceiver.StartAsync();
         instance = await DevModeInstance.StartAsync(folder.Path, DevModePorts.Allocate(), new Dictionary<string, string?>
         {
-            ["Cancel__WatchWindow"] = "00:15:00",
+            ["Cancel__WatchWindow"] = "1.00:00:00",
             ["Cancel__RetryDelays__0"] = FirstRetryDelay.ToString("c", CultureInfo.InvariantCulture),
             ["Cancel__RetryDelays__1"] = "00:00:01",
             ["Cancel__RetryDelays__2"] = "00:00:01",

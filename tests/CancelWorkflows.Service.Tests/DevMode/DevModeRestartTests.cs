@@ -77,6 +77,8 @@ public sealed class DevModeRestartTests : IDisposable
             Assert.NotNull(await first.Process.WaitForExitAsync(StopTimeout));
         }
 
+        // The service's exit is seen before the kernel has torn down every killed process of the group.
+        Assert.True(await FreePorts.WaitUntilFreeAsync(ports.All, TimeSpan.FromSeconds(10)), "a port is still in use after the SIGKILL");
         await using var second = await DevModeInstance.StartAsync(folder.Path, ports);
         await AssertStillThereAsync(second, id, runId);
     }

@@ -106,16 +106,16 @@ public static class CancelWorker
     }
 }
 
-/// <summary>The two workers of <see cref="CancelWorker.Create"/>, run together.</summary>
+/// <summary>The two workers of <see cref="CancelWorker.Create"/>, run together, within <see cref="WorkerRuns.Deadline"/>.</summary>
 public sealed class CancelWorkers(TemporalWorker main, TemporalWorker callbacks) : IDisposable
 {
     public TemporalWorker Main { get; } = main;
 
     public TemporalWorker Callbacks { get; } = callbacks;
 
-    public Task ExecuteAsync(Func<Task> run) => Main.ExecuteAsync(() => Callbacks.ExecuteAsync(run));
+    public Task ExecuteAsync(Func<Task> run) => Main.ExecuteAsync(() => Callbacks.ExecuteAsync(run)).WithinDeadline();
 
-    public Task<T> ExecuteAsync<T>(Func<Task<T>> run) => Main.ExecuteAsync(() => Callbacks.ExecuteAsync(run));
+    public Task<T> ExecuteAsync<T>(Func<Task<T>> run) => Main.ExecuteAsync(() => Callbacks.ExecuteAsync(run)).WithinDeadline();
 
     public void Dispose()
     {

@@ -38,7 +38,7 @@ public sealed class PromoExpiryStandInChildTests(TemporalDevServerFixture devSer
             var handle = await StartPromoAsync(NewPromoId(), Every, Parallel);
             var result = await handle.GetResultAsync();
             return (result, await PromoRunChain.ReadAsync(devServer.Client, handle.Id, handle.FirstExecutionRunId!));
-        });
+        }).WithinDeadline();
 
         output.WriteLine($"{Count} holds in one page, {chain.Runs.Count} runs, {clock.Elapsed.TotalSeconds:F1} s");
         var perRun = chain.ChildrenStartedPerRun;
@@ -89,7 +89,7 @@ public sealed class PromoExpiryStandInChildTests(TemporalDevServerFixture devSer
 
             var summary = await handle.GetResultAsync();
             Assert.Equal((5, 4, 1, 0), (summary.Started, summary.ByOutcome[CancelOutcomes.Cancelled], summary.StatusUnreadable, summary.InFlight));
-        });
+        }).WithinDeadline();
     }
 
     /// <summary>A hold whose status could not be read is counted apart (nothing was cancelled; not Failed, not Unknown),
@@ -112,7 +112,7 @@ public sealed class PromoExpiryStandInChildTests(TemporalDevServerFixture devSer
             holds.Clear(unreported);
             var second = await (await StartPromoAsync(promoId)).GetResultAsync();
             return (first, second);
-        });
+        }).WithinDeadline();
 
         Assert.Equal((4, 2, 0), (first.Started, first.StatusUnreadable, first.Failed));
         Assert.Equal([CancelOutcomes.Cancelled], first.ByOutcome.Keys);
@@ -139,7 +139,7 @@ public sealed class PromoExpiryStandInChildTests(TemporalDevServerFixture devSer
         using var worker = Worker(source.Url);
         var promoId = NewPromoId();
 
-        var summary = await worker.ExecuteAsync(async () => await (await StartPromoAsync(promoId)).GetResultAsync());
+        var summary = await worker.ExecuteAsync(async () => await (await StartPromoAsync(promoId)).GetResultAsync()).WithinDeadline();
 
         Assert.Equal((3, 2, 1), (summary.HoldsListed, summary.Started, summary.Failed));
         Assert.False(holds.Asked.ContainsKey(reserved));
