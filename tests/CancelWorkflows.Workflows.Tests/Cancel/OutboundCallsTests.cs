@@ -53,9 +53,9 @@ public sealed class OutboundCallsTests(TemporalDevServerFixture devServer, ITest
                 }),
                 CancelWorker.StartOptions(CancelWorkflowIds.For(id, null), taskQueue));
 
-            // Recorded while the workflow still watches for late notifications: the failure is known at once.
+            // Known at once: one attempt, non-retryable (below). A cancellation now closes at its outcome once its
+            // callbacks are done, so whether this read finds it still open depends on timing and is not asserted.
             var failed = await WaitForAsync(handle, s => s.Steps.Any(x => x.Name == "callback failed"));
-            Assert.False(failed.Completed);
             var step = failed.Steps.Single(x => x.Name == "callback failed");
             Assert.Equal("outcome: callback refused: the address is not allowed", step.Detail);
             var status = await handle.GetResultAsync();
