@@ -47,4 +47,8 @@ public static class CancelPatches
     /// (<see cref="TemporalNames.CallbackTaskQueueOf"/>), served by a worker with its own slots, so a slow or hostile
     /// endpoint cannot hold the slots the Antom calls need.</summary>
     public const string OutboundCallsOnCallbackQueue = "outbound-calls-on-callback-queue";
+
+    /// <summary>On the close-at-outcome path, a success notified while a caller callback is still being retried is
+    /// reconciled at once, not after the callback's delivery (which may retry for a day while the booking service is down).</summary>
+    public const string ReconcileWhileCallbacksRetry = "reconcile-while-callbacks-retry";
 }

@@ -715,7 +715,18 @@ public sealed class CancelPaymentWorkflow
                 reconciler.RecordNotNeeded();
             }
 
-            await callbacks.DrainAsync(status);
+            // Refund tracking must not wait on the booking service's callback endpoint (retried for up to a day): a
+            // success notified while a callback is still pending is reconciled at once. Asked only then, so runs
+            // without that race record no marker.
+            var drained = callbacks.DrainAsync(status);
+            await Workflow.WhenAnyAsync(drained, Workflow.WaitConditionAsync(() => reconciler.Due || reconciler.NotNeeded));
+            if (!drained.IsCompleted && Workflow.Patched(CancelPatches.ReconcileWhileCallbacksRetry))
+            {
+                Step("notification during the last callbacks", "a payment notification arrived while callbacks were still being retried: handled now, not after them");
+                continue;
+            }
+
+            await drained;
             await Workflow.WaitConditionAsync(() => Workflow.AllHandlersFinished);
             if (!reconciler.Due && !reconciler.NotNeeded)
             {

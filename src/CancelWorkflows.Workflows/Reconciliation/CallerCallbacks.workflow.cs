@@ -40,13 +40,18 @@ public sealed class CallerCallbacks(string? callbackUrl)
         status.Step("callback", $"{eventName} sent to the booking service");
     }
 
-    /// <summary>Waits for every callback (each retried for up to 24 h, or refused at once by the outbound policy).</summary>
+    /// <summary>Waits for every callback, also those sent while it waits (each retried for up to 24 h, or refused at once by
+    /// the outbound policy).</summary>
     public async Task DrainAsync(CancelStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
-        foreach (var task in pending)
+        // In rounds: a callback sent while others drain (a refund reconciled meanwhile) is waited for too.
+        var drained = 0;
+        while (drained < pending.Count)
         {
-            await task;
+            var round = pending.GetRange(drained, pending.Count - drained);
+            drained = pending.Count;
+            await Workflow.WhenAllAsync(round);
         }
     }
 

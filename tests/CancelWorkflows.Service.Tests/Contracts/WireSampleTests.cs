@@ -103,6 +103,10 @@ public sealed class WireSampleTests(ApiDevMode api)
                 }
 
                 break;
+            case null or JsonValue when WireSamples.DateOrNullSinceCloseAtOutcome.Contains(at)
+                && (node is null || node.GetValueKind() == JsonValueKind.String):
+                shape.Add($"{at}: date or null");
+                break;
             default:
                 shape.Add($"{at}: {(node is null ? "null" : node.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? "boolean" : node.GetValueKind().ToString().ToLowerInvariant())}");
                 break;

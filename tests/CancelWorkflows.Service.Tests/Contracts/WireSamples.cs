@@ -112,5 +112,12 @@ public static class WireSamples
         return copy;
     }
 
+    /// <summary>Fields whose value is a date or null, which one depending on how the cancellation ran: since a
+    /// cancellation closes at its outcome (patch <c>close-at-outcome-local-eligibility</c>) it has no watch window to
+    /// show (<c>watchUntil</c> null) and a finished one is listed with its close time. Both stay on the wire with the
+    /// same type; cancellations started before the patch still fill <c>watchUntil</c>.</summary>
+    public static IReadOnlySet<string> DateOrNullSinceCloseAtOutcome { get; } =
+        new HashSet<string>(StringComparer.Ordinal) { "$.watchUntil", "$.cancellation.watchUntil", "$.items[].closeTime" };
+
     public static string Text(JsonNode node) => node.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 }
