@@ -35,4 +35,11 @@ public sealed record CancellationCallback
 
     /// <summary>The calling service that started the cancellation, when the service recorded it.</summary>
     public string? RequestedBy { get; init; }
+
+    /// <summary>The refund made instead of a cancel (<c>fallback: "refund"</c>): its state (see <see cref="RefundFallbackInfo.State"/>);
+    /// null when none was tried.</summary>
+    public string? RefundFallbackState { get; init; }
+
+    /// <summary>That refund's idempotency key at Antom.</summary>
+    public string? RefundRequestId { get; init; }
 }

@@ -70,6 +70,9 @@ public sealed record CancellationStatus
     /// <summary>The refund Antom owes after a late success; null when none is expected.</summary>
     public RefundReconciliation? Reconciliation { get; init; }
 
+    /// <summary>The refund made instead of a cancel (<c>fallback: "refund"</c>); null when none was tried.</summary>
+    public RefundFallbackInfo? RefundFallback { get; init; }
+
     public bool NeedsEngineer { get; init; }
 
     /// <summary>Antom's inquiry gave no usable answer at the eligibility step: in unpaid-only mode (promotions) nothing was
@@ -118,6 +121,41 @@ public sealed record CancellationNotification(DateTimeOffset ReceivedAt, string 
 
 /// <summary>Support's resolution of an escalated cancellation.</summary>
 public sealed record EscalationResolutionInfo(string Outcome, string ResolvedBy, string? Note, DateTimeOffset? ResolvedAt);
+
+/// <summary>The refund made instead of a cancel (<c>fallback: "refund"</c>), and how far it got.</summary>
+public sealed record RefundFallbackInfo
+{
+    /// <summary>Why the cancel was not possible: the rule and its reason.</summary>
+    public string? NotCancellable { get; init; }
+
+    /// <summary>The refund's idempotency key at Antom, derived from the workflow id (one refund per cancellation).</summary>
+    public string? RefundRequestId { get; init; }
+
+    public string? RefundId { get; init; }
+
+    public string? PaymentId { get; init; }
+
+    public string? PaymentMethod { get; init; }
+
+    public string? Currency { get; init; }
+
+    public string? Value { get; init; }
+
+    /// <summary><c>Requested</c>, <c>Processing</c>, <c>Succeeded</c>, <c>Failed</c>, <c>NotRefundable</c>, <c>Unconfirmed</c> or <c>Unknown</c>.</summary>
+    public string? State { get; init; }
+
+    /// <summary>Each refund call: the same refundRequestId every time.</summary>
+    public IReadOnlyList<CancellationAttempt> Attempts { get; init; } = [];
+
+    public DateTimeOffset? OpenedAt { get; init; }
+
+    public DateTimeOffset? RefundTime { get; init; }
+
+    /// <summary><c>refund answer</c>, <c>notifyRefund</c> or <c>inquiryRefund</c>.</summary>
+    public string? ConfirmedBy { get; init; }
+
+    public int Inquiries { get; init; }
+}
 
 /// <summary>A refund Antom owes after a late success, and how far its confirmation got.</summary>
 public sealed record RefundReconciliation

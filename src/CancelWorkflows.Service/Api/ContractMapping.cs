@@ -49,6 +49,7 @@ public static class ContractMapping
             Resolution = status.Resolution is { } r ? new EscalationResolutionInfo(r.Outcome, r.ResolvedBy, r.Note, r.ResolvedAt) : null,
             LateSuccess = status.LateSuccess,
             Reconciliation = status.Reconciliation?.ToContract(),
+            RefundFallback = status.RefundFallback?.ToContract(),
             NeedsEngineer = status.NeedsEngineer,
             EligibilityUnknown = status.EligibilityUnknown,
             IgnoredSignals = status.IgnoredSignals,
@@ -61,6 +62,27 @@ public static class ContractMapping
             WatchUntil = status.WatchUntil,
             Completed = status.Completed,
             TemporalWebUrl = status.TemporalWebUrl,
+        };
+    }
+
+    public static RefundFallbackInfo ToContract(this RefundFallbackState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return new RefundFallbackInfo
+        {
+            NotCancellable = state.NotCancellable,
+            RefundRequestId = state.RefundRequestId,
+            RefundId = state.RefundId,
+            PaymentId = state.PaymentId,
+            PaymentMethod = state.PaymentMethod,
+            Currency = state.Currency,
+            Value = state.Value,
+            State = state.State,
+            Attempts = [.. state.Attempts.Select(a => new CancellationAttempt(a.Number, a.Time, a.ResultStatus, a.ResultCode, a.NoAnswer, a.Classification))],
+            OpenedAt = state.OpenedAt,
+            RefundTime = state.RefundTime,
+            ConfirmedBy = state.ConfirmedBy,
+            Inquiries = state.Inquiries,
         };
     }
 

@@ -39,7 +39,8 @@ public sealed record InquiryInput(string? PaymentRequestId, string? PaymentId, b
 
 public sealed record InquiryResult(bool Answered, PaymentSnapshot? Payment, string? ResultStatus, string? ResultCode, string? NoAnswer);
 
-/// <summary>Everything support needs to act on an escalated cancellation (A4).</summary>
+/// <summary>Everything support needs to act on an escalated cancellation (A4); with <c>RefundFallback</c>, the refund made
+/// instead of the cancel (its refundRequestId, amount, attempts and state).</summary>
 public sealed record EscalationNotice(
     string WorkflowId,
     string? RunId,
@@ -52,7 +53,8 @@ public sealed record EscalationNotice(
     IReadOnlyList<CancelAttempt> Attempts,
     InquiryResult? LastInquiry,
     string? TemporalWebUrl,
-    DateTimeOffset EscalatedAt);
+    DateTimeOffset EscalatedAt,
+    RefundFallbackState? RefundFallback = null);
 
 public sealed record EscalationReceipt(bool Delivered, string? CaseId, string Detail);
 
@@ -76,4 +78,21 @@ public sealed record CallerNotice(
     string? RefundValue,
     string? TemporalWebUrl,
     DateTimeOffset Time,
-    string? RequestedBy = null);
+    string? RequestedBy = null,
+    string? RefundFallbackState = null,
+    string? RefundRequestId = null);
+
+/// <summary>One refund call of the refund fallback (RF1): always the same refundRequestId and the payment's full amount.</summary>
+public sealed record RefundCallInput(
+    string RefundRequestId, string PaymentId, string Currency, string Value, string? PaymentMethod, int Attempt, string? PaymentRequestId);
+
+/// <summary>One refund call's result. <c>Sent</c> is false when nothing went to Antom: the catalogue's refund column says the
+/// method does not refund (RF4), or the request does not have Antom's shape. No answer is classified Unknown (RF1).</summary>
+public sealed record RefundCallResult(
+    RefundAnswerClassification Classification, bool Sent, string? RefundId, string? RefundTime, string? NoAnswer, string? Detail);
+
+public sealed record RefundInquiryInput(string RefundRequestId, string? RefundId, string? PaymentRequestId);
+
+/// <summary>What inquiryRefund showed: <c>RefundStatus</c> SUCCESS, PROCESSING or FAIL when Antom answered S; else null and
+/// <c>Detail</c> says why.</summary>
+public sealed record RefundInquiryResult(string? RefundStatus, string? RefundId, string? RefundTime, string Detail);

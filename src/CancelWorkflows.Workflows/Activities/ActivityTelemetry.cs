@@ -58,4 +58,5 @@ public static class AntomApis
     public const string Cancel = "cancel";
     public const string InquiryPayment = "inquiryPayment";
     public const string InquiryRefund = "inquiryRefund";
+    public const string Refund = "refund";
 }

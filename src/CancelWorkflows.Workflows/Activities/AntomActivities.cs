@@ -11,7 +11,7 @@ namespace CancelWorkflows.Workflows.Activities;
 /// The activities that talk to Antom. Each is one signed call; the workflow decides what happens next.
 /// "No answer" never becomes S or F: the cancel call reports it as U (A3), inquiries throw a retryable failure.
 /// </summary>
-public sealed class AntomActivities(IAntomClient antom, CancelPolicy policy, TimeProvider time, ILogger<AntomActivities> logger)
+public sealed partial class AntomActivities(IAntomClient antom, CancelPolicy policy, TimeProvider time, ILogger<AntomActivities> logger)
 {
     public const string NoAnswerErrorType = "AntomNoAnswer";
     public const string ConfigurationErrorType = "AntomConfigurationError";

@@ -51,4 +51,9 @@ public static class CancelPatches
     /// <summary>On the close-at-outcome path, a success notified while a caller callback is still being retried is
     /// reconciled at once, not after the callback's delivery (which may retry for a day while the booking service is down).</summary>
     public const string ReconcileWhileCallbacksRetry = "reconcile-while-callbacks-retry";
+
+    /// <summary>Refund fallback: a start that asked for <c>fallback: refund</c> refunds a paid payment that can no longer be
+    /// cancelled (W1–W5, N2, CANCEL_WINDOW_EXCEED) in full instead. Asked only when such a request reaches "not cancellable",
+    /// so every run without the fallback records no marker.</summary>
+    public const string RefundFallback = "refund-fallback";
 }

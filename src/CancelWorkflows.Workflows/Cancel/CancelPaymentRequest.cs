@@ -25,6 +25,10 @@ public sealed record CancelPaymentRequest
 
     public CancelMode Mode { get; init; } = CancelMode.Standard;
 
+    /// <summary>What to do when the payment is paid and can no longer be cancelled: null or <see cref="CancelFallbacks.None"/>
+    /// (the outcome is NotCancellable), or <see cref="CancelFallbacks.Refund"/> (refund it in full instead).</summary>
+    public string? Fallback { get; init; }
+
     public CancelSettings Settings { get; init; } = new();
 
     /// <summary>Set only by the workflow itself when a long escalation continues as new: the run resumes waiting for the

@@ -32,11 +32,16 @@ public sealed class CancelPaymentWorkflow
     private readonly LateNotifications notices;
     private readonly CallerCallbacks callbacks;
     private readonly RefundReconciler reconciler;
+    private readonly RefundFallback refundFallback;
+    private readonly string? fallback;
     private readonly SearchAttributeBatch searchAttributes = new();
     private EscalationResolution? resolution;
     private InquiryResult? lastInquiry;
     private bool reportedToPromotion;
     private bool? closesAtOutcome;
+
+    /// <summary>Why the cancel is not possible, when the request's fallback refunds instead (<see cref="RefundsInstead"/>).</summary>
+    private string? refundInstead;
 
     /// <summary>Runs before any signal handler, so notifications that arrive with the start are never lost.</summary>
     [WorkflowInit]
@@ -49,6 +54,8 @@ public sealed class CancelPaymentWorkflow
         reportedToPromotion = request.Resume?.ReportedToPromotion ?? false;
         callbacks = new CallerCallbacks(request.CallbackUrl);
         reconciler = new RefundReconciler(status, notices, request.Settings, callbacks);
+        refundFallback = new RefundFallback(status, notices, request.Settings, Finish, searchAttributes.Flush);
+        fallback = request.Fallback;
     }
 
     [WorkflowRun]
@@ -74,6 +81,11 @@ public sealed class CancelPaymentWorkflow
                 {
                     await EscalateAsync(request, escalation);
                 }
+            }
+
+            if (refundInstead is { } notCancellable && await refundFallback.RunAsync(notCancellable) is { } refundEscalation)
+            {
+                await EscalateAsync(request, refundEscalation);
             }
         }
 
@@ -343,6 +355,11 @@ public sealed class CancelPaymentWorkflow
                 return false;
             default:
                 status.Advice = decision.Advice;
+                if (decision.Verdict == EligibilityVerdict.NotCancellable && RefundsInstead(decision.Rule, decision.Reason, decision.Advice))
+                {
+                    return false;
+                }
+
                 Finish(CancelOutcomes.NotCancellable, decision.Rule, null, decision.Reason);
                 return false;
         }
@@ -448,6 +465,26 @@ public sealed class CancelPaymentWorkflow
         return result;
     }
 
+    /// <summary>
+    /// True when the request's fallback refunds instead of the NotCancellable outcome: the start asked for
+    /// <see cref="CancelFallbacks.Refund"/>, the rule's advice is to refund instead (not N1's "already refunded", not an
+    /// uncaptured card's "let the authorisation expire") and the payment was seen paid (SUCCESS). The patch is asked only
+    /// here, so a run without the fallback (every run recorded before it) records no marker.
+    /// </summary>
+    private bool RefundsInstead(string? rule, string reason, string? advice)
+    {
+        if (fallback != CancelFallbacks.Refund
+            || advice != CancelAdvice.RefundInstead
+            || PaymentStatusCodes.Parse(status.PaymentStatusAtStart) != PaymentStatus.Success
+            || !Workflow.Patched(CancelPatches.RefundFallback))
+        {
+            return false;
+        }
+
+        refundInstead = $"{rule ?? "A3"}: {reason}";
+        return true;
+    }
+
     private void Conclude(CancelCallResult result)
     {
         var c = result.Classification;
@@ -460,6 +497,11 @@ public sealed class CancelPaymentWorkflow
             case CancelAnswerKind.WindowExceeded:
             case CancelAnswerKind.AlreadyRefunded:
                 status.Advice = c.Advice;
+                if (c.Kind == CancelAnswerKind.WindowExceeded && RefundsInstead(c.Rule, $"Antom refused the cancel: {c.ResultCode}", c.Advice))
+                {
+                    break;
+                }
+
                 Finish(CancelOutcomes.NotCancellable, c.Rule, c.ResultCode, $"Antom refused: {c.ResultCode}");
                 break;
             case CancelAnswerKind.ConfigurationError:
@@ -506,7 +548,7 @@ public sealed class CancelPaymentWorkflow
     {
         var settings = request.Settings;
         status.Escalated = true;
-        Finish(CancelOutcomes.Escalated, "A4", status.Attempts.LastOrDefault()?.ResultCode, reason);
+        Finish(CancelOutcomes.Escalated, "A4", status.RefundFallback?.Attempts.LastOrDefault()?.ResultCode ?? status.Attempts.LastOrDefault()?.ResultCode, reason);
         EscalationCounter.Add(1);
         Upsert(CancelSearchAttributes.Escalated.ValueSet(true));
         searchAttributes.Flush();
@@ -579,8 +621,15 @@ public sealed class CancelPaymentWorkflow
 
             if (resolution is null && Workflow.UtcNow >= wait.NextPollAt)
             {
-                var inquiry = await InquireAsync(settings, "escalated: is it cancelled after all?");
-                if (inquiry?.Payment?.Status == "CANCELLED")
+                if (status.RefundFallback is not null)
+                {
+                    // Escalated after the refund fallback's U answers: the refund, not a cancel, is what may have gone through.
+                    if (await refundFallback.RefundedAfterAllAsync())
+                    {
+                        resolution = new(CancelOutcomes.Refunded, "antom-inquiry", "inquiryRefund shows SUCCESS", Workflow.UtcNow);
+                    }
+                }
+                else if ((await InquireAsync(settings, "escalated: is it cancelled after all?"))?.Payment?.Status == "CANCELLED")
                 {
                     resolution = new("Cancelled", "antom-inquiry", "inquiryPayment shows CANCELLED", Workflow.UtcNow);
                 }

@@ -70,6 +70,9 @@ public sealed class CancelStatus
     /// <summary>The refund Antom owes after a late success (C2, C4, C5); null when none is expected.</summary>
     public Reconciliation.RefundReconciliationState? Reconciliation { get; set; }
 
+    /// <summary>The refund made instead of a cancel (<see cref="CancelFallbacks.Refund"/>); null when none was tried.</summary>
+    public RefundFallbackState? RefundFallback { get; set; }
+
     public bool NeedsEngineer { get; set; }
 
     /// <summary>inquiryPayment gave no usable answer at the eligibility step. In unpaid-only mode nothing is cancelled then

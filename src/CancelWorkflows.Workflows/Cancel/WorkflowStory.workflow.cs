@@ -57,7 +57,7 @@ public static class WorkflowStory
         status.EscalationNotices++;
         var notice = new EscalationNotice(
             status.WorkflowId!, status.RunId, status.PaymentRequestId, status.PaymentId, status.BookingRef, status.Merchant,
-            reason, status.EscalationNotices, [.. status.Attempts], lastInquiry, status.TemporalWebUrl, Workflow.UtcNow);
+            reason, status.EscalationNotices, [.. status.Attempts], lastInquiry, status.TemporalWebUrl, Workflow.UtcNow, status.RefundFallback);
         try
         {
             var options = new ActivityOptions

@@ -22,7 +22,7 @@ public sealed class CallerCallbacks(string? callbackUrl)
         var notice = new CallerNotice(
             eventName, status.WorkflowId!, status.PaymentRequestId, status.PaymentId, status.BookingRef, status.Outcome,
             status.Reconciliation?.State, status.Reconciliation?.Currency, status.Reconciliation?.Value, status.TemporalWebUrl, Workflow.UtcNow,
-            status.RequestedBy);
+            status.RequestedBy, status.RefundFallback?.State, status.RefundFallback?.RefundRequestId);
         var url = callbackUrl;
         var options = new ActivityOptions
         {

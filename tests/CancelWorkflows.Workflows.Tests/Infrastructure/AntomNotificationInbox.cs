@@ -41,6 +41,16 @@ public sealed class AntomNotificationInbox : IAsyncDisposable
             p.PaymentAmount?.Currency, p.PaymentAmount?.Value, p.PaymentTime, Convert.ToHexStringLower(SHA256.HashData(body)));
     }
 
+    /// <summary>The notification as the ingress turns it into a <c>RefundNotified</c> signal (id = SHA-256 of the body).</summary>
+    public static RefundNotice ToRefundNotice(byte[] body)
+    {
+        var parsed = AntomNotificationParser.Parse(body);
+        var r = parsed.Refund ?? throw new InvalidOperationException($"not a refund notification: {parsed.Reason}");
+        return new RefundNotice(
+            r.RefundStatus, r.RefundId, r.RefundRequestId, r.RefundAmount?.Currency, r.RefundAmount?.Value, r.RefundTime,
+            Convert.ToHexStringLower(SHA256.HashData(body)));
+    }
+
     public async Task<byte[]> NextAsync()
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);

@@ -1,0 +1,230 @@
+using CancelWorkflows.Antom.Wire;
+using CancelWorkflows.AntomSimulator;
+using CancelWorkflows.Domain;
+using CancelWorkflows.Workflows.Cancel;
+using CancelWorkflows.Workflows.Tests.Infrastructure;
+using Temporalio.Client;
+using static CancelWorkflows.Workflows.Tests.Infrastructure.StatusWaits;
+
+namespace CancelWorkflows.Workflows.Tests.Cancel;
+
+/// <summary>
+/// The refund fallback (<see cref="CancelFallbacks.Refund"/>) on the real dev server with the real activities and the Antom
+/// simulator: a paid payment past its cancel window is refunded in full instead, once (RF1), through U answers (RF1, A3),
+/// to support after four U (A4), not at all for a method that does not refund (RF4); without the fallback nothing changes.
+/// </summary>
+[Collection(TemporalDevServerCollection.Name)]
+public sealed class RefundFallbackTests(TemporalDevServerFixture devServer) : IAsyncLifetime
+{
+    private readonly SimulatedAntom antom = new();
+    private readonly string taskQueue = TimeSkippingServer.NewTaskQueue();
+
+    public Task InitializeAsync() => antom.InitializeAsync();
+
+    public Task DisposeAsync() => antom.DisposeAsync();
+
+    public static TheoryData<string, int, bool, string, string?> PastTheCancel => new()
+    {
+        // method, paid days ago, captured, the rule that refused the cancel, history to record
+        { "ALIPAY_CN", 2, false, "W5", "close-at-outcome-refund-refunded-first-answer" },
+        { "CARD", 0, true, "N2", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(PastTheCancel))]
+    public async Task RunAsync_RF1_NotCancellablePaidWithFallback_RefundedInFullOnce(string method, int paidDaysAgo, bool captured, string rule, string? captureAs)
+    {
+        var id = await PutPaidAsync(method, paidDaysAgo, captured);
+
+        var status = await RunAsync(id, Fallback(), captureAs);
+
+        Assert.True(CancelOutcomes.Refunded == status.Outcome, Story(status));
+        Assert.Empty(status.Attempts);
+        Assert.Equal(rule, status.EligibilityRule);
+        var refund = status.RefundFallback!;
+        Assert.StartsWith($"{rule}: ", refund.NotCancellable, StringComparison.Ordinal);
+        Assert.Equal($"refund-{CancelWorkflowIds.For(id, null)}", refund.RefundRequestId);
+        Assert.Equal(RefundFallbackStates.Succeeded, refund.State);
+        Assert.Equal([("S", "SUCCESS")], refund.Attempts.Select(a => (a.ResultStatus, a.ResultCode)));
+        Assert.Null(status.Advice);
+        var payment = (await antom.Control.GetPaymentAsync(id))!;
+        Assert.Equal(1, payment.EffectiveRefunds);
+        Assert.Equal("1000", payment.RefundedTotal.Value);
+        Assert.Equal(refund.RefundId, Assert.Single(payment.Refunds).RefundId);
+        Assert.Equal(0, payment.EffectiveCancels);
+    }
+
+    [Fact]
+    public async Task RunAsync_RF1_RefundAnsweredUTwiceThenS_RefundedAfterThreeAttemptsWithOneRefund()
+    {
+        var id = await PutPaidAsync("ALIPAY_CN", 2, captured: false);
+        await antom.Control.QueueFaultsAsync(id, new SimFault { Kind = "U", Api = "refund", Count = 2 });
+
+        var status = await RunAsync(id, Fallback(), "close-at-outcome-refund-refunded-after-two-u");
+
+        Assert.True(CancelOutcomes.Refunded == status.Outcome, Story(status));
+        Assert.Equal(["U", "U", "S"], status.RefundFallback!.Attempts.Select(a => a.ResultStatus));
+        Assert.Equal(2, status.Steps.Count(s => s.Name == "refund U-retry scheduled"));
+        var payment = (await antom.Control.GetPaymentAsync(id))!;
+        Assert.Equal(3, payment.Calls.Count(c => c.Api == "refund"));
+        Assert.Equal(1, payment.EffectiveRefunds);
+    }
+
+    [Fact]
+    public async Task RunAsync_A4_RefundAnsweredUFourTimes_EscalatedWithTheRefundContext()
+    {
+        await using var support = await SupportWebhookReceiver.StartAsync();
+        var id = await PutPaidAsync("ALIPAY_CN", 2, captured: false);
+        await antom.Control.QueueFaultsAsync(id, new SimFault { Kind = "U", Api = "refund", Count = 4 });
+        var settings = Fallback().Settings with { EscalationPollInterval = TimeSpan.FromHours(1) };
+        using var worker = CancelWorker.Create(devServer.Client, taskQueue, antom.Client, support.Url);
+
+        await worker.ExecuteAsync(async () =>
+        {
+            var handle = await StartAsync(Fallback(id) with { Settings = settings });
+            var escalated = await WaitForAsync(handle, s => s.Outcome == CancelOutcomes.Escalated && s.Steps.Any(x => x.Name == "escalated to support"));
+
+            Assert.True(escalated.Escalated);
+            Assert.Equal("A4", escalated.Rule);
+            Assert.Equal(["U", "U", "U", "U"], escalated.RefundFallback!.Attempts.Select(a => a.ResultStatus));
+            Assert.Contains("refund answered U 4 times", escalated.Detail, StringComparison.Ordinal);
+            var (_, notice) = Assert.Single(support.Received);
+            var context = notice.RefundFallback!;
+            Assert.Equal($"refund-{CancelWorkflowIds.For(id, null)}", context.RefundRequestId);
+            Assert.Equal(("USD", "1000"), (context.Currency, context.Value));
+            Assert.Equal(4, context.Attempts.Count);
+            Assert.StartsWith("W5: ", context.NotCancellable, StringComparison.Ordinal);
+            Assert.Contains(context.RefundRequestId!, notice.Reason, StringComparison.Ordinal);
+            Assert.Equal(0, (await antom.Control.GetPaymentAsync(id))!.EffectiveRefunds);
+
+            await handle.SignalResolveEscalationAsync(new EscalationResolution("Refunded", "support:ines", "refunded by hand"));
+            var resolved = await handle.GetResultAsync();
+            Assert.Equal(CancelOutcomes.Resolved, resolved.Outcome);
+            await HistoryCapture.SaveAsync(handle, "close-at-outcome-refund-escalated-after-four-u");
+        });
+    }
+
+    [Fact]
+    public async Task RunAsync_RF4_MethodWithoutRefund_NotRefundableNothingSentSupportTold()
+    {
+        await using var support = await SupportWebhookReceiver.StartAsync();
+        var id = await PutPaidAsync("ONLINEBANKING_BANGKOKBANK", 0, captured: false);
+        using var worker = CancelWorker.Create(devServer.Client, taskQueue, antom.Client, support.Url);
+
+        var status = await worker.ExecuteAsync(async () =>
+        {
+            var handle = await StartAsync(Fallback(id));
+            var result = await handle.GetResultAsync();
+            await HistoryCapture.SaveAsync(handle, "close-at-outcome-refund-not-refundable-w2");
+            Assert.Equal(CancelOutcomes.NotRefundable, (await handle.DescribeAsync()).TypedSearchAttributes.Get(CancelSearchAttributes.CancelOutcome));
+            return result;
+        });
+
+        Assert.True(CancelOutcomes.NotRefundable == status.Outcome, Story(status));
+        Assert.Equal(RefundRules.RF4, status.Rule);
+        Assert.Equal(RefundAdvice.RefundOutsideAntom, status.Advice);
+        Assert.Equal(RefundFallbackStates.NotRefundable, status.RefundFallback!.State);
+        Assert.Empty(status.RefundFallback.Attempts);
+        Assert.False(status.Escalated);
+        var (_, notice) = Assert.Single(support.Received);
+        Assert.Contains("not refundable through Antom (RF4)", notice.Reason, StringComparison.Ordinal);
+        Assert.Equal(RefundFallbackStates.NotRefundable, notice.RefundFallback?.State);
+        Assert.DoesNotContain((await antom.Control.GetPaymentAsync(id))!.Calls, c => c.Api == "refund");
+    }
+
+    [Fact]
+    public async Task RunAsync_RF6_RefundInProcess_RefundedWhenNotifyRefundArrives()
+    {
+        await using var inbox = await AntomNotificationInbox.StartAsync();
+        var id = await PutPaidAsync("ALIPAY_CN", 2, captured: false, "async");
+        var settings = Fallback().Settings with { ReconciliationPollInterval = TimeSpan.FromMinutes(10) };
+        using var worker = CancelWorker.Create(devServer.Client, taskQueue, antom.Client);
+
+        var status = await worker.ExecuteAsync(async () =>
+        {
+            var handle = await StartAsync(Fallback(id) with { Settings = settings });
+            var processing = await WaitForAsync(handle, s => s.RefundFallback?.State == RefundFallbackStates.Processing);
+            Assert.Null(processing.Outcome);
+
+            await antom.Control.SendNotificationAsync(id, new SimNotificationRequest { Type = "refund", Status = "SUCCESS", Url = inbox.Url });
+            await handle.SignalRefundNotifiedAsync(AntomNotificationInbox.ToRefundNotice(await inbox.NextAsync()));
+            return await handle.GetResultAsync();
+        });
+
+        Assert.True(CancelOutcomes.Refunded == status.Outcome, Story(status));
+        Assert.Equal("notifyRefund", status.RefundFallback!.ConfirmedBy);
+        Assert.Equal([("U", "REFUND_IN_PROCESS")], status.RefundFallback.Attempts.Select(a => (a.ResultStatus, a.ResultCode)));
+        Assert.Equal(1, (await antom.Control.GetPaymentAsync(id))!.EffectiveRefunds);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoFallback_NotCancellableAsBeforeNoRefundNoMarker()
+    {
+        var id = await PutPaidAsync("ALIPAY_CN", 2, captured: false);
+        using var worker = CancelWorker.Create(devServer.Client, taskQueue, antom.Client);
+
+        var (status, history) = await worker.ExecuteAsync(async () =>
+        {
+            var handle = await StartAsync(new CancelPaymentRequest { PaymentRequestId = id, Settings = CancelWorker.FastSettings() });
+            return (await handle.GetResultAsync(), await handle.FetchHistoryAsync());
+        });
+
+        Assert.True(CancelOutcomes.NotCancellable == status.Outcome, Story(status));
+        Assert.Equal("W5", status.Rule);
+        Assert.Equal(CancelAdvice.RefundInstead, status.Advice);
+        Assert.Null(status.RefundFallback);
+        var patches = history.Events
+            .Where(e => e.MarkerRecordedEventAttributes?.MarkerName == "core_patch")
+            .Select(e => e.MarkerRecordedEventAttributes.Details["patch-data"].Payloads_[0].Data.ToStringUtf8())
+            .ToList();
+        Assert.Contains(patches, p => p.Contains(CancelPatches.CloseAtOutcome, StringComparison.Ordinal));
+        Assert.DoesNotContain(patches, p => p.Contains(CancelPatches.RefundFallback, StringComparison.Ordinal));
+        Assert.DoesNotContain((await antom.Control.GetPaymentAsync(id))!.Calls, c => c.Api == "refund");
+    }
+
+    private static CancelPaymentRequest Fallback(string? id = null) => new()
+    {
+        PaymentRequestId = id,
+        Reason = "test",
+        Fallback = CancelFallbacks.Refund,
+        Settings = CancelWorker.FastSettings(),
+    };
+
+    private async Task<string> PutPaidAsync(string method, int paidDaysAgo, bool captured, string? refundMode = null)
+    {
+        var id = SimulatedAntom.NewPaymentId();
+        var paidAt = DateTimeOffset.UtcNow.AddDays(-paidDaysAgo).AddMinutes(-1);
+        await antom.Control.PutPaymentAsync(id, new SimPaymentInput
+        {
+            PaymentMethodType = method,
+            PaymentStatus = "SUCCESS",
+            PaymentAmount = new AntomAmount("USD", "1000"),
+            CreateTime = paidAt.AddMinutes(-1),
+            PaymentTime = paidAt,
+            Captured = captured,
+            RefundMode = refundMode,
+        });
+        return id;
+    }
+
+    private Task<WorkflowHandle<CancelPaymentWorkflow, CancelStatus>> StartAsync(CancelPaymentRequest request) =>
+        devServer.Client.StartWorkflowAsync(
+            (CancelPaymentWorkflow wf) => wf.RunAsync(request),
+            CancelWorker.StartOptions(CancelWorkflowIds.For(request), taskQueue));
+
+    private async Task<CancelStatus> RunAsync(string paymentRequestId, CancelPaymentRequest request, string? captureAs)
+    {
+        using var worker = CancelWorker.Create(devServer.Client, taskQueue, antom.Client);
+        return await worker.ExecuteAsync(async () =>
+        {
+            var handle = await StartAsync(request with { PaymentRequestId = paymentRequestId });
+            var status = await handle.GetResultAsync();
+            if (captureAs is not null)
+            {
+                await HistoryCapture.SaveAsync(handle, captureAs);
+            }
+
+            return status;
+        });
+    }
+}
