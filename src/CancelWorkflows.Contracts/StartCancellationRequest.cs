@@ -21,6 +21,12 @@ public sealed record StartCancellationRequest
     /// <summary>Absolute http(s) URL the service POSTs signed events to (outcome, refund reconciliation). At most 1024 characters.</summary>
     public string? CallbackUrl { get; init; }
 
+    /// <summary>Optional: <c>"refund"</c> refunds a paid payment in full when it can no longer be cancelled (window passed,
+    /// captured card); <c>"none"</c> (the default) leaves it NotCancellable. See <see cref="CancellationFallbacks"/>.
+    /// Left out of the body when null.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Fallback { get; init; }
+
     /// <summary>Optional: a single delayed cancel, started now and run at this time (at most 30 days ahead; a time already
     /// passed runs now). Left out of the body when null.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]

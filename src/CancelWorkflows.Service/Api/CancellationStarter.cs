@@ -101,7 +101,7 @@ public sealed class CancellationStarter(ITemporalClient client, HostMetrics metr
         var lines = new List<string>
         {
             $"Payment: {Known(request.PaymentRequestId) ?? "-"} (Antom paymentId {Known(request.PaymentId) ?? "-"})",
-            $"Requested by: {Known(request.RequestedBy) ?? "-"}; mode {request.Mode}",
+            $"Requested by: {Known(request.RequestedBy) ?? "-"}; mode {request.Mode}; fallback {request.Fallback ?? CancelFallbacks.None}",
         };
         if (Known(request.BookingRef) is { } booking)
         {

@@ -73,6 +73,7 @@ public static class StartCancellationEndpoint
             Merchant = body.Merchant,
             CallbackUrl = body.CallbackUrl,
             RequestedBy = callerName,
+            Fallback = body.Fallback == CancellationFallbacks.Refund ? CancelFallbacks.Refund : null,
             Settings = services.Settings.Create(),
         };
         var memo = new CancellationMemo(callerName, idempotencyKey, idempotencyKey is null ? null : StartFingerprint.Of(body));

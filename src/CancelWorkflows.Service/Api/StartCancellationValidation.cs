@@ -31,6 +31,8 @@ public static class StartCancellationValidation
             BookingRef = Id(body.BookingRef),
             Merchant = Id(body.Merchant),
             CallbackUrl = Text(body.CallbackUrl),
+            // "none" is the default spelled out: the same request as leaving it out.
+            Fallback = Text(body.Fallback) is { } fallback && fallback != CancellationFallbacks.None ? fallback : null,
         };
     }
 
@@ -70,6 +72,11 @@ public static class StartCancellationValidation
             }
         }
 
+        if (body.Fallback is { } fallback && !CancellationFallbacks.All.Contains(fallback, StringComparer.Ordinal))
+        {
+            errors["fallback"] = [$"Unknown fallback '{Shown(fallback)}'; one of: {string.Join(", ", CancellationFallbacks.All)} (or leave it out)."];
+        }
+
         return errors;
     }
 
@@ -88,6 +95,9 @@ public static class StartCancellationValidation
     /// always find it).</summary>
     public static bool IsSearchable(string value) =>
         !string.IsNullOrEmpty(value) && value.All(c => !char.IsControl(c) && c is not '\'' and not '"' and not '\\' and not '`');
+
+    /// <summary>A refused value as the problem quotes it: bounded, so a huge body is not echoed back.</summary>
+    private static string Shown(string value) => value.Length <= 32 ? value : value[..32] + "…";
 
     private static string? Id(string? value) => value?.Trim(' ') is { Length: > 0 } id ? id : null;
 

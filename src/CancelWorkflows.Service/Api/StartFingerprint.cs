@@ -21,6 +21,12 @@ public static class StartFingerprint
             fields = [.. fields, JsonSerializer.Serialize(notBefore)[1..^1]];
         }
 
+        if (body.Fallback is { } fallback)
+        {
+            // Only when given, as notBefore, so fingerprints stored before the fallback existed still match their retries.
+            fields = [.. fields, "fallback:" + fallback];
+        }
+
         var canonical = JsonSerializer.SerializeToUtf8Bytes(fields);
         return Convert.ToHexStringLower(SHA256.HashData(canonical));
     }

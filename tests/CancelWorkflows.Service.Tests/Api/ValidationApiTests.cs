@@ -28,6 +28,9 @@ public sealed class ValidationApiTests(ApiDevMode api)
         { """{"paymentRequestId":"PRID"}""", "?wait=61", "wait" },
         { """{"paymentRequestId":"PRID"}""", "?wait=-1", "wait" },
         { """{"paymentRequestId":"PRID"}""", "?wait=soon", "wait" },
+        { """{"paymentRequestId":"PRID","fallback":"void"}""", "", "fallback" },
+        { """{"paymentRequestId":"PRID","fallback":"Refund"}""", "", "fallback" },
+        { """{"paymentRequestId":"PRID","fallback":7}""", "", "fallback" },
         { """["PRID"]""", "", "$" },
         { """{"paymentRequestId":"PRID" """, "", "$" },
     };
