@@ -21,6 +21,8 @@ public static class StartCommand
         var bookingRef = ValueOptions.Text("--booking-ref", "The booking the payment belongs to (searchable)", 64);
         var merchant = ValueOptions.Text("--merchant", "The merchant or brand (searchable; a list filter)", 64);
         var callbackUrl = CallbackUrlOption();
+        var fallback = ValueOptions.Choice(
+            "--fallback", "When the payment is paid and can no longer be cancelled: refund it in full instead (refund), or not (none, the default)", CancellationFallbacks.All);
         var idempotencyKey = ValueOptions.Text("--idempotency-key", "Idempotency-Key: a retry with the same key gets the first answer", 255);
         var notBefore = ValueOptions.Timestamp(
             "--not-before", "Do not call Antom before this time (e.g. now+30m, 2025-03-01T12:00:00+08:00; at most 30 days ahead)", clock);
@@ -29,7 +31,7 @@ public static class StartCommand
 
         var command = new Command("start", "Cancel one payment, or show the cancellation that already exists for it")
         {
-            paymentRequestId, paymentId, reason, bookingRef, merchant, callbackUrl, notBefore, idempotencyKey, wait,
+            paymentRequestId, paymentId, reason, bookingRef, merchant, callbackUrl, fallback, notBefore, idempotencyKey, wait,
         };
         command.Validators.Add(result =>
         {
@@ -50,6 +52,7 @@ public static class StartCommand
                 Merchant = context.Value(merchant),
                 CallbackUrl = context.Value(callbackUrl)?.OriginalString,
                 NotBefore = context.Value(notBefore),
+                Fallback = context.Value(fallback),
             };
             var waitFor = context.Value(wait) is { } seconds and > 0 ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
             var requestTimeout = waitFor is { } w && w + WaitMargin > context.RequestTimeout ? w + WaitMargin : context.RequestTimeout;

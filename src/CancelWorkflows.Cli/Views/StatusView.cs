@@ -20,6 +20,13 @@ public static class StatusView
             AttemptsTable(status.Attempts).WriteTo(writer);
         }
 
+        if (status.RefundFallback is { Attempts.Count: > 0 } refund)
+        {
+            writer.WriteLine();
+            writer.WriteLine("Refund attempts");
+            AttemptsTable(refund.Attempts).WriteTo(writer);
+        }
+
         if (status.Steps.Count > 0)
         {
             writer.WriteLine();
@@ -67,6 +74,7 @@ public static class StatusView
             .Add("escalated", EscalationText(status))
             .Add("resolution", ResolutionText(status.Resolution))
             .Add("late success", status.LateSuccess ? "yes: Antom reported a success after the cancel (C4, C5)" : null)
+            .Add("refund instead", RefundFallbackText(status.RefundFallback))
             .Add("refund", RefundText(status.Reconciliation))
             .Add("needs engineer", status.NeedsEngineer ? "yes" : null)
             .Add("watching until", status.Completed ? null : TimeText.Format(status.WatchUntil))
@@ -139,6 +147,14 @@ public static class StatusView
         ? null
         : $"{resolution.Outcome} by {resolution.ResolvedBy}" + (resolution.ResolvedAt is { } at ? $" at {TimeText.Format(at)}" : string.Empty)
             + (string.IsNullOrWhiteSpace(resolution.Note) ? string.Empty : $": {resolution.Note}");
+
+    /// <summary>The refund made instead of a cancel (fallback refund): its state, amount, ids and why the cancel was not possible.</summary>
+    private static string? RefundFallbackText(RefundFallbackInfo? refund) => refund is null
+        ? null
+        : $"{refund.State}: {refund.Value} {refund.Currency}, refundRequestId {refund.RefundRequestId}"
+            + (refund.RefundId is { } id ? $", refundId {id}" : string.Empty)
+            + (refund.ConfirmedBy is { } by ? $", confirmed by {by}" : string.Empty)
+            + $" (not cancellable: {refund.NotCancellable})";
 
     private static string? RefundText(RefundReconciliation? refund)
     {

@@ -56,6 +56,37 @@ public sealed class StartCommandTests
     }
 
     [Fact]
+    public async Task Start_FallbackRefund_SentAsTheBodysFallback()
+    {
+        api.On(HttpMethod.Post, Path, HttpStatusCode.Accepted, SampleCancellations.Started("pr-1"));
+
+        var run = await new InProcessCli(api).RunAsync("start", "--payment-request-id", "pr-1", "--fallback", "refund");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        Assert.Equal("refund", Assert.Single(api.Requests).BodyJson().GetProperty("fallback").GetString());
+    }
+
+    [Fact]
+    public async Task Start_FallbackUnknown_UsageErrorAndNothingSent()
+    {
+        var run = await new InProcessCli(api).RunAsync("start", "--payment-request-id", "pr-1", "--fallback", "void");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("--fallback", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(api.Requests);
+    }
+
+    [Fact]
+    public async Task Start_WithoutFallback_SendsNone()
+    {
+        api.On(HttpMethod.Post, Path, HttpStatusCode.Accepted, SampleCancellations.Started("pr-1"));
+
+        await new InProcessCli(api).RunAsync("start", "--payment-request-id", "pr-1");
+
+        Assert.False(Assert.Single(api.Requests).BodyJson().TryGetProperty("fallback", out _));
+    }
+
+    [Fact]
     public async Task Start_WithoutWait_SendsNoWait()
     {
         api.On(HttpMethod.Post, Path, HttpStatusCode.Accepted, SampleCancellations.Started("pr-1"));

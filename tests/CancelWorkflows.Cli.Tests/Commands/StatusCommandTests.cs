@@ -70,6 +70,38 @@ public sealed class StatusCommandTests
     }
 
     [Fact]
+    public async Task Status_RefundedInstead_ShowsTheOutcomeTheRefundAndItsAttempts()
+    {
+        var status = SampleCancellations.Status("pr-1", CancellationOutcomes.Refunded) with
+        {
+            Rule = "RF6",
+            Attempts = [],
+            RefundFallback = new RefundFallbackInfo
+            {
+                NotCancellable = "W5: ALIPAY_CN paid, the W5 deadline has passed",
+                RefundRequestId = "refund-cancel-pr-1",
+                RefundId = "rf-9",
+                Currency = "USD",
+                Value = "1000",
+                State = "Succeeded",
+                ConfirmedBy = "refund answer",
+                Attempts = [new CancellationAttempt(1, SampleCancellations.T0, "U", "UNKNOWN_EXCEPTION", null, "Unknown"), new CancellationAttempt(2, SampleCancellations.T0.AddSeconds(10), "S", "SUCCESS", null, "Refunded")],
+            },
+        };
+        api.On(HttpMethod.Get, SampleCancellations.StatusPath("pr-1"), HttpStatusCode.OK, status);
+
+        var run = await new InProcessCli(api).RunAsync("status", "pr-1");
+
+        Assert.Contains("Refunded (rule RF6", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains(
+            "refund instead:      Succeeded: 1000 USD, refundRequestId refund-cancel-pr-1, refundId rf-9, confirmed by refund answer (not cancellable: W5: ",
+            run.Stdout,
+            StringComparison.Ordinal);
+        Assert.Contains("Refund attempts", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("UNKNOWN_EXCEPTION", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Status_Json_IsTheStatusDocument()
     {
         api.On(HttpMethod.Get, SampleCancellations.StatusPath("pr-1"), HttpStatusCode.OK, SampleCancellations.Status("pr-1"));
