@@ -58,6 +58,14 @@ public sealed class RefundFallback(CancelStatus status, LateNotifications notice
                     await AwaitResultAsync(state);
                     return null;
                 case RefundAnswerKind.Rejected:
+                    // After an attempt without a final answer, Antom may have refunded on it: an F now must not become
+                    // "nothing was refunded" unless inquiryRefund does not show the refund through.
+                    if (state.Attempts.Count > 1 && await InquireAsync(state, $"did an earlier attempt refund it? (attempt {attempt} answered {c.ResultStatus} {c.ResultCode})") is { } earlier
+                        && await SettleAsync(state, earlier, "inquiryRefund"))
+                    {
+                        return null;
+                    }
+
                     await RejectedAsync(state, c);
                     return null;
             }

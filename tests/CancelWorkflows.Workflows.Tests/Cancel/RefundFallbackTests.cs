@@ -70,6 +70,45 @@ public sealed class RefundFallbackTests(TemporalDevServerFixture devServer) : IA
         Assert.Equal(1, payment.EffectiveRefunds);
     }
 
+    [Theory]
+    [InlineData("drop")]
+    [InlineData("http500")]
+    public async Task RunAsync_RF1_AnswerLostAfterAntomRefunded_ResentWithTheSameIdAndRefundedOnce(string lostAnswer)
+    {
+        // Antom refunds on attempt 1 but its answer never arrives (as when the worker dies before recording it): the resend
+        // names the same refundRequestId and gets the first refund back, never a second one.
+        var id = await PutPaidAsync("ALIPAY_CN", 2, captured: false);
+        await antom.Control.QueueFaultsAsync(id, new SimFault { Kind = lostAnswer, Api = "refund", ProcessFirst = true });
+
+        var status = await RunAsync(id, Fallback(), null);
+
+        Assert.True(CancelOutcomes.Refunded == status.Outcome, Story(status));
+        Assert.Equal(["U", "S"], status.RefundFallback!.Attempts.Select(a => a.ResultStatus));
+        var payment = (await antom.Control.GetPaymentAsync(id))!;
+        Assert.Equal(2, payment.Calls.Count(c => c.Api == "refund"));
+        Assert.Equal(1, payment.EffectiveRefunds);
+        Assert.Equal("1000", payment.RefundedTotal.Value);
+        Assert.Equal(Assert.Single(payment.Refunds).RefundId, status.RefundFallback.RefundId);
+    }
+
+    [Fact]
+    public async Task RunAsync_RF1_AnswerLostAfterAntomRefundedThenF_InquiryShowsTheRefund_Refunded()
+    {
+        // The refusal after a lost answer must not say "nothing was refunded" while Antom holds the first attempt's refund.
+        var id = await PutPaidAsync("ALIPAY_CN", 2, captured: false);
+        await antom.Control.QueueFaultsAsync(
+            id,
+            new SimFault { Kind = "drop", Api = "refund", ProcessFirst = true },
+            new SimFault { Kind = "F", Api = "refund", ResultCode = "REFUND_AMOUNT_EXCEED" });
+
+        var status = await RunAsync(id, Fallback(), null);
+
+        Assert.True(CancelOutcomes.Refunded == status.Outcome, Story(status));
+        Assert.Equal(["U", "F"], status.RefundFallback!.Attempts.Select(a => a.ResultStatus));
+        Assert.Equal("inquiryRefund", status.RefundFallback.ConfirmedBy);
+        Assert.Equal(1, (await antom.Control.GetPaymentAsync(id))!.EffectiveRefunds);
+    }
+
     [Fact]
     public async Task RunAsync_A4_RefundAnsweredUFourTimes_EscalatedWithTheRefundContext()
     {
