@@ -171,8 +171,10 @@ public sealed class RefundFallbackTests(TemporalDevServerFixture devServer) : IA
         Assert.DoesNotContain((await antom.Control.GetPaymentAsync(id))!.Calls, c => c.Api == "refund");
     }
 
-    [Fact]
-    public async Task RunAsync_RF6_RefundInProcess_RefundedWhenNotifyRefundArrives()
+    [Theory]
+    [InlineData("SUCCESS", CancelOutcomes.Refunded)]
+    [InlineData("FAIL", CancelOutcomes.RefundFailed)]
+    public async Task RunAsync_RF6_RefundInProcess_DecidedByNotifyRefund(string notified, string outcome)
     {
         await using var inbox = await AntomNotificationInbox.StartAsync();
         var id = await PutPaidAsync("ALIPAY_CN", 2, captured: false, "async");
@@ -185,15 +187,50 @@ public sealed class RefundFallbackTests(TemporalDevServerFixture devServer) : IA
             var processing = await WaitForAsync(handle, s => s.RefundFallback?.State == RefundFallbackStates.Processing);
             Assert.Null(processing.Outcome);
 
-            await antom.Control.SendNotificationAsync(id, new SimNotificationRequest { Type = "refund", Status = "SUCCESS", Url = inbox.Url });
+            await antom.Control.SendNotificationAsync(id, new SimNotificationRequest { Type = "refund", Status = notified, Url = inbox.Url });
             await handle.SignalRefundNotifiedAsync(AntomNotificationInbox.ToRefundNotice(await inbox.NextAsync()));
             return await handle.GetResultAsync();
         });
 
-        Assert.True(CancelOutcomes.Refunded == status.Outcome, Story(status));
+        Assert.True(outcome == status.Outcome, Story(status));
         Assert.Equal("notifyRefund", status.RefundFallback!.ConfirmedBy);
         Assert.Equal([("U", "REFUND_IN_PROCESS")], status.RefundFallback.Attempts.Select(a => (a.ResultStatus, a.ResultCode)));
+        Assert.Equal(notified == "SUCCESS" ? "1000" : "0", (await antom.Control.GetPaymentAsync(id))!.RefundedTotal.Value);
+    }
+
+    [Fact]
+    public async Task RunAsync_RF6_RefundInProcessNeverConfirmed_RefundPendingAfterTheSlaSupportTold()
+    {
+        await using var support = await SupportWebhookReceiver.StartAsync();
+        var id = await PutPaidAsync("ALIPAY_CN", 2, captured: false, "async");
+        var settings = Fallback().Settings with { ReconciliationSla = TimeSpan.FromSeconds(3), ReconciliationPollInterval = TimeSpan.FromMilliseconds(500) };
+        using var worker = CancelWorker.Create(devServer.Client, taskQueue, antom.Client, support.Url);
+
+        var status = await worker.ExecuteAsync(async () => await (await StartAsync(Fallback(id) with { Settings = settings })).GetResultAsync());
+
+        Assert.True(CancelOutcomes.RefundPending == status.Outcome, Story(status));
+        Assert.Equal(RefundFallbackStates.Unconfirmed, status.RefundFallback!.State);
+        Assert.InRange(status.RefundFallback.Inquiries, 1, 6);
+        Assert.All(status.Steps.Where(s => s.Name == "refund inquiry"), s => Assert.Contains("PROCESSING", s.Detail, StringComparison.Ordinal));
+        var (_, notice) = Assert.Single(support.Received);
+        Assert.Contains("confirmed no result within 00:00:03", notice.Reason, StringComparison.Ordinal);
         Assert.Equal(1, (await antom.Control.GetPaymentAsync(id))!.EffectiveRefunds);
+    }
+
+    [Fact]
+    public async Task RunAsync_RF3_PastTheRefundPeriod_RefundFailedSupportTold()
+    {
+        await using var support = await SupportWebhookReceiver.StartAsync();
+        var id = await PutPaidAsync("ALIPAY_CN", 400, captured: false);
+        using var worker = CancelWorker.Create(devServer.Client, taskQueue, antom.Client, support.Url);
+
+        var status = await worker.ExecuteAsync(async () => await (await StartAsync(Fallback(id))).GetResultAsync());
+
+        Assert.True(CancelOutcomes.RefundFailed == status.Outcome, Story(status));
+        Assert.Equal(("RF3", "REFUND_WINDOW_EXCEED"), (status.Rule, status.ResultCode));
+        Assert.Equal(RefundAdvice.RefundOutsideAntom, status.Advice);
+        Assert.Contains("REFUND_WINDOW_EXCEED", Assert.Single(support.Received).Notice.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, (await antom.Control.GetPaymentAsync(id))!.EffectiveRefunds);
     }
 
     [Fact]
