@@ -27,6 +27,30 @@ public sealed class TypedClientTests(ApiDevMode api)
     }
 
     [Fact]
+    public async Task StartAsync_FallbackRefund_CapturedCard_RefundedWithTheRefundInTheStatus()
+    {
+        var id = CancellationApiCalls.NewPaymentRequestId();
+        await api.Dev.Simulator.PutPaymentAsync(id, new AntomSimulator.SimPaymentInput
+        {
+            PaymentMethodType = "CARD",
+            PaymentStatus = "SUCCESS",
+            PaymentAmount = new Antom.Wire.AntomAmount("USD", "1000"),
+            CreateTime = DateTimeOffset.UtcNow.AddMinutes(-5),
+            PaymentTime = DateTimeOffset.UtcNow.AddMinutes(-4),
+            Captured = true,
+        });
+
+        var started = await Client.StartAsync(
+            new StartCancellationRequest { PaymentRequestId = id, Fallback = CancellationFallbacks.Refund }, wait: TimeSpan.FromSeconds(30));
+
+        Assert.Equal(CancellationOutcomes.Refunded, started.Outcome);
+        Assert.Equal("N2", started.Cancellation!.EligibilityRule);
+        Assert.Equal("Succeeded", started.Cancellation.RefundFallback?.State);
+        Assert.Equal("S", Assert.Single(started.Cancellation.RefundFallback!.Attempts).ResultStatus);
+        Assert.Equal(1, (await api.Dev.Simulator.GetPaymentAsync(id))!.EffectiveRefunds);
+    }
+
+    [Fact]
     public async Task StartAsync_SameKeyTwice_SameAnswerThenWaitForOutcomeReportsProgress()
     {
         var id = CancellationApiCalls.NewPaymentRequestId();
