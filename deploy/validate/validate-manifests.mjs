@@ -188,6 +188,7 @@ function splitTopLevel(body) {
 function policyErrors(docs) {
   const errors = [];
   const pdbs = docs.filter((d) => d.kind === "PodDisruptionBudget");
+  const managementUrls = docs.find((d) => d.kind === "ConfigMap" && d.metadata?.name === "cancelworkflows")?.data?.Management__Urls;
   for (const d of docs) {
     const name = `${d.kind}/${d.metadata?.name}`;
     if (d.kind === "Service") {
@@ -219,6 +220,20 @@ function policyErrors(docs) {
         errors.push(`${where}: terminationGracePeriodSeconds (${spec.terminationGracePeriodSeconds ?? 30}) must exceed Service__ShutdownGrace (${grace})`);
       }
     }
+    if (d.kind === "Deployment" && pod.metadata?.labels?.["app.kubernetes.io/name"] === "cancelworkflows") {
+      // Every role is scraped, on the port Management__Urls opens, which a container declares.
+      const annotations = pod.metadata?.annotations ?? {};
+      const port = Number(annotations["prometheus.io/port"]);
+      if (annotations["prometheus.io/scrape"] !== "true" || annotations["prometheus.io/path"] !== "/metrics") {
+        errors.push(`${name}: pods must carry prometheus.io/scrape "true" and prometheus.io/path /metrics`);
+      }
+      if (!(spec.containers ?? []).some((c) => (c.ports ?? []).some((p) => p.containerPort === port))) {
+        errors.push(`${name}: prometheus.io/port ${annotations["prometheus.io/port"]} is no container's port`);
+      }
+      if (!managementUrls || !new RegExp(`:${port}(/|$)`).test(managementUrls)) {
+        errors.push(`${name}: prometheus.io/port ${port} is not the port of the ConfigMap's Management__Urls (${managementUrls ?? "unset"})`);
+      }
+    }
     if (d.kind === "Deployment") {
       const labels = pod.metadata?.labels ?? {};
       const covered = pdbs.some((p) => {
@@ -248,6 +263,7 @@ function checkCompose(compose, label) {
     if (env.ASPNETCORE_ENVIRONMENT !== "Production" || env.DOTNET_ENVIRONMENT !== "Production") {
       errors.push(`service ${role}: ASPNETCORE_ENVIRONMENT and DOTNET_ENVIRONMENT must be Production`);
     }
+    if (!/:9464(\/|$)/.test(env.Management__Urls ?? "")) errors.push(`service ${role}: Management__Urls must open 9464 (prometheus scrapes it)`);
   }
   for (const [name, service] of Object.entries(services)) {
     const secrets = (service.secrets ?? []).map((s) => (typeof s === "string" ? s : s.source));
@@ -257,9 +273,10 @@ function checkCompose(compose, label) {
       const parts = typeof port === "string" ? port.split("/")[0].split(":") : null;
       const hostIp = (parts ? (parts.length >= 3 ? parts.slice(0, -2).join(":") : "") : port.host_ip) || "0.0.0.0";
       const published = Number(parts ? parts[parts.length - 2] : port.published);
-      if ((published === 7233 || published === 8233) && hostIp !== "127.0.0.1") {
-        errors.push(`service ${name}: port ${published} is published on ${hostIp}; Temporal's ports go on 127.0.0.1 only`);
+      if ((published === 7233 || published === 8233 || published === 9090) && hostIp !== "127.0.0.1") {
+        errors.push(`service ${name}: port ${published} is published on ${hostIp}; Temporal's and Prometheus' ports go on 127.0.0.1 only`);
       }
+      if (Number(parts ? parts[parts.length - 1] : port.target) === 9464) errors.push(`service ${name}: the management port 9464 is not published`);
     }
   }
   if (!(services.worker?.deploy?.replicas >= 2)) errors.push("service worker: deploy.replicas must be at least 2");

@@ -32,6 +32,10 @@ public static class CancelMetrics
     /// <summary>Counter: payments that succeeded after their cancel (C5).</summary>
     public const string LateSuccesses = "cancelworkflows.late_successes";
 
+    /// <summary>Counter: refund reconciliations reaching each state (opened as Expected, then Confirmed or Escalated;
+    /// NotNeeded for a success that owed no refund). Tag <see cref="StateTag"/>.</summary>
+    public const string Reconciliations = "cancelworkflows.reconciliations";
+
     /// <summary>Counter: support notices not delivered within Support:DeliveryTimeout.</summary>
     public const string SupportDeliveryFailures = "cancelworkflows.support.delivery_failures";
 
@@ -49,6 +53,7 @@ public static class CancelMetrics
     public const string ResultTag = "result";
     public const string ResultCodeTag = "result_code";
     public const string ApiTag = "api";
+    public const string StateTag = "state";
 
     /// <summary><see cref="ResultTag"/> of an Antom call that got no answer (timeout, connection, bad signature).</summary>
     public const string NoAnswer = "no_answer";

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using CancelWorkflows.Antom.Client;
 using CancelWorkflows.Service.Configuration;
+using CancelWorkflows.Service.ServiceDefaults;
 
 namespace CancelWorkflows.Deploy.Tests;
 
@@ -17,6 +18,9 @@ public sealed partial class DeploySettingsTests
     // Read by the runtime, ASP.NET or the OpenTelemetry SDK, not by an options class of the service.
     private static readonly string[] PlatformKeys =
         ["ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ASPNETCORE_URLS", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_SERVICE_NAME", "OTEL_RESOURCE_ATTRIBUTES"];
+
+    // Read by the service straight from configuration, not through an options class.
+    private static readonly string[] ServiceKeys = [ManagementPort.UrlsSetting.Replace(":", "__", StringComparison.Ordinal)];
 
     [Fact]
     public void Settings_EveryKeyDeploySets_IsBoundByTheService()
@@ -44,11 +48,12 @@ public sealed partial class DeploySettingsTests
     [InlineData("Api__Callers__booking__Roles__0")]
     [InlineData("Temporal__Worker__MaxCachedWorkflows")]
     [InlineData("temporal__address")]
+    [InlineData("Management__Urls")]
     public void IsKnown_BoundKey_Is(string key) => Assert.True(IsKnown(key));
 
     private static bool IsKnown(string key)
     {
-        if (PlatformKeys.Contains(key, StringComparer.Ordinal))
+        if (PlatformKeys.Contains(key, StringComparer.Ordinal) || ServiceKeys.Contains(key, StringComparer.OrdinalIgnoreCase))
         {
             return true;
         }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 using Temporalio.Api.Common.V1;
 using Temporalio.Converters;
 
@@ -33,6 +35,39 @@ public static class TraceHeader
         var result = headers is null ? new Dictionary<string, Payload>() : new Dictionary<string, Payload>(headers);
         result[Key] = DataConverter.Default.PayloadConverter.ToPayload(carrier);
         return result;
+    }
+
+    /// <summary>The headers plus <paramref name="context"/> under <paramref name="key"/>.</summary>
+    public static IDictionary<string, Payload> With(IDictionary<string, Payload>? headers, string key, Payload context) =>
+        new Dictionary<string, Payload>(headers ?? new Dictionary<string, Payload>()) { [key] = context };
+
+    /// <summary>A context as the header's payload.</summary>
+    public static Payload ToPayload(ActivityContext context) =>
+        DataConverter.Default.PayloadConverter.ToPayload(new Dictionary<string, string>
+        {
+            [TraceParent] = $"00-{context.TraceId.ToHexString()}-{context.SpanId.ToHexString()}-{(context.TraceFlags.HasFlag(ActivityTraceFlags.Recorded) ? "01" : "00")}",
+        });
+
+    /// <summary>
+    /// The trace of a workflow started without one (a promotion run a Schedule fired): derived from its workflow id, so
+    /// every run of a continue-as-new chain and every replay gives the same, and its activities share one trace.
+    /// </summary>
+    public static ActivityContext RunTrace(string workflowId) => Derived("run", workflowId, string.Empty);
+
+    /// <summary>
+    /// Each child workflow's own trace (a promotion's cancellation of one hold), derived from the parent's and the
+    /// child's workflow ids: the parent's workflow computes it when it starts the child, and the parent's activity that
+    /// listed the hold computes the same to link to it before the child exists.
+    /// </summary>
+    public static ActivityContext ChildTrace(string parentWorkflowId, string childWorkflowId) => Derived("child", parentWorkflowId, childWorkflowId);
+
+    /// <summary>A context no span was started with (its span id is the trace's root, never exported): pure function of
+    /// names, so workflow code may compute it.</summary>
+    private static ActivityContext Derived(string kind, string first, string second)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}\n{first}\n{second}"));
+        return new ActivityContext(
+            ActivityTraceId.CreateFromBytes(hash.AsSpan(0, 16)), ActivitySpanId.CreateFromBytes(hash.AsSpan(16, 8)), ActivityTraceFlags.Recorded);
     }
 
     /// <summary>A W3C <c>traceparent</c> (and <c>tracestate</c>) as a context, if valid.</summary>

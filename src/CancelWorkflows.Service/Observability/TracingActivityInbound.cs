@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using CancelWorkflows.Workflows;
 using CancelWorkflows.Workflows.Activities;
+using CancelWorkflows.Workflows.Cancel;
+using CancelWorkflows.Workflows.Promotions;
 using Temporalio.Activities;
 using Temporalio.Exceptions;
 using Temporalio.Worker.Interceptors;
@@ -43,6 +45,10 @@ internal sealed class TracingActivityInbound(ActivityInboundInterceptor next) : 
         try
         {
             var result = await base.ExecuteActivityAsync(input);
+            if (span is not null && result is HoldsPage page && info.WorkflowId is { } runWorkflowId)
+            {
+                LinkHoldCancellations(span, runWorkflowId, page);
+            }
 
             // Without Support:WebhookUrl the notice is only logged: not a delivery.
             CountDelivery(type, result is EscalationReceipt { Delivered: false } ? CancelMetrics.NotDelivered : CancelMetrics.Delivered);
@@ -55,6 +61,26 @@ internal sealed class TracingActivityInbound(ActivityInboundInterceptor next) : 
             CountDelivery(type, CancelMetrics.Failed);
             throw;
         }
+    }
+
+    /// <summary>
+    /// A promotion run's page of holds links to the trace of each hold's cancellation, derived as the run's workflow
+    /// derives it when it starts that child (<see cref="TraceHeader.ChildTrace"/>): from the run's trace, one click to any
+    /// hold's cancellation. Holds without a usable id are never started, so not linked.
+    /// </summary>
+    private static void LinkHoldCancellations(Activity span, string runWorkflowId, HoldsPage page)
+    {
+        var linked = 0;
+        foreach (var hold in page.Holds)
+        {
+            if (!string.IsNullOrWhiteSpace(hold?.PaymentRequestId) && !CancelWorkflowIds.IsReservedPaymentRequestId(hold.PaymentRequestId))
+            {
+                span.AddLink(new ActivityLink(TraceHeader.ChildTrace(runWorkflowId, CancelWorkflowIds.For(hold.PaymentRequestId, null))));
+                linked++;
+            }
+        }
+
+        span.SetTag("cancelworkflows.promotion.holds_linked", linked);
     }
 
     /// <summary>The callback and support activities do not tag their own spans (their code is about delivery): say here

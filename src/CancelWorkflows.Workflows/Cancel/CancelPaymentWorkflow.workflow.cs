@@ -2,6 +2,7 @@ using CancelWorkflows.Domain;
 using CancelWorkflows.Workflows.Activities;
 using CancelWorkflows.Workflows.Promotions;
 using CancelWorkflows.Workflows.Reconciliation;
+using Microsoft.Extensions.Logging;
 using Temporalio.Common;
 using Temporalio.Converters;
 using Temporalio.Exceptions;
@@ -810,6 +811,11 @@ public sealed class CancelPaymentWorkflow
         status.Detail = detail;
         status.DecidedAt = Workflow.UtcNow;
         Step($"outcome {outcome}", detail);
+
+        // Replay-safe (the workflow logger says nothing while replaying); the worker's interceptor scopes it with the
+        // cancellation's trace id, so the line sits beside the attempts' lines in a log viewer.
+        Workflow.Logger.LogInformation(
+            "Outcome {Outcome} by {Rule} for {PaymentRequestId}/{PaymentId}: {Detail}", outcome, rule ?? "none", status.PaymentRequestId, status.PaymentId, detail);
         OutcomeCounter.WithTags(new Dictionary<string, object> { [CancelMetrics.OutcomeTag] = outcome, [CancelMetrics.RuleTag] = rule ?? "none" }).Add(1);
         DurationHistogram.WithTags(new Dictionary<string, object> { [CancelMetrics.OutcomeTag] = outcome })
             .Record((Workflow.UtcNow - Workflow.Info.StartTime).TotalSeconds);

@@ -35,6 +35,7 @@ public sealed class RefundReconciler(CancelStatus status, LateNotifications noti
         status.Reconciliation = new RefundReconciliationState { State = RefundStates.NotNeeded, OpenedAt = Workflow.UtcNow, Reason = $"paid; outcome {status.Outcome}: no cancel, no refund owed" };
         WorkflowStory.Upsert(CancelSearchAttributes.RefundState.ValueSet(RefundStates.NotNeeded));
         status.Step("payment success noted", $"outcome {status.Outcome}: the payment stands, no refund is owed");
+        CountState(RefundStates.NotNeeded);
     }
 
     /// <summary>Stays open until <paramref name="until"/> for late notifications (Antom retries for 24 h), reconciling
@@ -108,6 +109,7 @@ public sealed class RefundReconciler(CancelStatus status, LateNotifications noti
             $"paid after the cancel: the payment stays CANCELLED (C4) and Antom refunds {state.Value} {state.Currency} in full, no fee (C2, C5)");
         WorkflowStory.SetDetails($"Late success: waiting for Antom's refund of {state.Value} {state.Currency}.");
         LateSuccessCounter.Add(1);
+        CountState(RefundStates.Expected);
         callbacks.Send("refund-expected", status);
 
         var deadline = Workflow.UtcNow + settings.ReconciliationSla;
@@ -142,6 +144,7 @@ public sealed class RefundReconciler(CancelStatus status, LateNotifications noti
                 state.State = RefundStates.Escalated;
                 state.SupportNotices++;
                 WorkflowStory.Upsert(CancelSearchAttributes.RefundState.ValueSet(RefundStates.Escalated));
+                CountState(RefundStates.Escalated);
                 await status.NotifySupportAsync(
                     $"refund of {state.Value} {state.Currency} after a late success not confirmed within {settings.ReconciliationSla}", null, settings.SupportDeliveryTimeout);
                 break;
@@ -163,6 +166,7 @@ public sealed class RefundReconciler(CancelStatus status, LateNotifications noti
         state.ConfirmedBy = by;
         state.RefundId ??= refundId;
         WorkflowStory.Upsert(CancelSearchAttributes.RefundState.ValueSet(RefundStates.Confirmed));
+        CountState(RefundStates.Confirmed);
         status.Step("refund confirmed", $"by {by}: refund {state.RefundId ?? "(id not given)"}");
     }
 
@@ -186,6 +190,11 @@ public sealed class RefundReconciler(CancelStatus status, LateNotifications noti
             return null;
         }
     }
+
+    private static void CountState(string state) =>
+        Workflow.MetricMeter.CreateCounter<long>(CancelMetrics.Reconciliations, "{reconciliation}", "Refund reconciliations reaching each state")
+            .WithTags(new Dictionary<string, object> { [CancelMetrics.StateTag] = state })
+            .Add(1);
 
     private static MetricCounter<long> LateSuccessCounter =>
         Workflow.MetricMeter.CreateCounter<long>(CancelMetrics.LateSuccesses, "{payment}", "Payments that succeeded after their cancel (C5)");

@@ -1,8 +1,12 @@
 using System.Diagnostics;
+using System.Net;
+using CancelWorkflows.Antom.Wire;
 using CancelWorkflows.AntomSimulator;
 using CancelWorkflows.Service.Notifications;
 using CancelWorkflows.Service.Tests.Infrastructure;
 using CancelWorkflows.Service.Tests.Notifications;
+using CancelWorkflows.Service.Tests.Promotions;
+using CancelWorkflows.Workflows.Promotions;
 using Temporalio.Api.Enums.V1;
 
 namespace CancelWorkflows.Service.Tests.Observability;
@@ -78,6 +82,70 @@ public sealed class CancellationTraceTests(ObservedService service)
         {
             var gap = attempts[i].StartTimeUtc - (attempts[i - 1].StartTimeUtc + attempts[i - 1].Duration);
             Assert.True(gap >= TimeSpan.FromMilliseconds(900), $"gap before attempt {i + 1} was {gap}");
+        }
+
+        // One log line per attempt, written in that attempt's span; one for the outcome, scoped with the same trace.
+        var traceId = request.TraceId.ToHexString();
+        foreach (var (attempt, number) in attempts.Select((a, i) => (a, i + 1)))
+        {
+            var line = Assert.Single(service.LogLines, l => l.Message.StartsWith($"Cancel attempt {number} for {id}/", StringComparison.Ordinal));
+            Assert.Equal((traceId, attempt.SpanId.ToHexString()), (line.TraceId, line.SpanId));
+        }
+
+        var outcome = await Eventually(() => service.LogLines.FirstOrDefault(l => l.Message.StartsWith("Outcome Cancelled by A3 for " + id, StringComparison.Ordinal)), "the outcome's log line");
+        Assert.Equal(traceId, outcome.Scope.GetValueOrDefault("TraceId"));
+        Assert.Single(service.LogLines, l => l.Message.StartsWith("Outcome ", StringComparison.Ordinal) && l.Message.Contains(id, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A promotion run fired by its Schedule (no caller, so no trace to join): its activities share one trace of its
+    /// own; each hold's cancellation has a trace of its own; the run's page of holds links to each, and each links back.
+    /// </summary>
+    [Fact]
+    public async Task Promotion_RunsPageLinksToEachHoldsCancellationTrace_EachLinksBackToTheRun()
+    {
+        var promoId = PromotionApiCalls.NewPromoId("trace");
+        var holds = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var id = $"{promoId}-h{i}";
+            await service.Cluster.Simulator.Control.PutPaymentAsync(id, new SimPaymentInput
+            {
+                PaymentMethodType = "ALIPAY_CN",
+                PaymentStatus = "PROCESSING",
+                PaymentAmount = new AntomAmount("USD", "1000"),
+            });
+            holds.Add(id);
+        }
+
+        service.Holds.Serve(promoId, [.. holds.Select(id => new UnpaidHold(id, $"BK-{id}", null))], pageSize: 10);
+        using (var created = await service.Operator.CreatePromotionAsync(new { promoId, endsAt = PromotionApiCalls.InAnHour() }))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        using (var trigger = await service.Operator.PostAsync($"v1/promotions/{promoId}/trigger", null))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, trigger.StatusCode);
+        }
+
+        await service.Operator.WaitForCompletedRunAsync(promoId, notRunId: null, ObservedService.Timeout);
+        var page = await Eventually(
+            () => service.Spans.FirstOrDefault(s => s.DisplayName == "RunActivity:ListUnpaidHolds"
+                && ((string?)s.GetTagItem("temporal.workflow.id"))?.StartsWith($"promo-expiry-{promoId}-", StringComparison.Ordinal) == true),
+            "the run's page read");
+        Assert.Equal(3, page.Links.Count());
+        Assert.Equal(3, page.GetTagItem("cancelworkflows.promotion.holds_linked"));
+        foreach (var id in holds)
+        {
+            var spans = await service.TraceAsync(
+                Assert.Single(page.Links, l => service.Spans.Any(s => s.TraceId == l.Context.TraceId && Equals(s.GetTagItem("temporal.workflow.id"), $"cancel-{id}"))).Context.TraceId,
+                t => Has(t, "RunActivity:CancelPayment"),
+                $"the cancellation of hold {id}");
+            Assert.NotEqual(page.TraceId, spans[0].TraceId);
+            var activities = spans.Where(s => s.DisplayName.StartsWith("RunActivity:", StringComparison.Ordinal)).ToList();
+            Assert.All(activities, s => Assert.Equal($"cancel-{id}", s.GetTagItem("temporal.workflow.id")));
+            Assert.All(activities, s => Assert.Contains(s.Links, l => l.Context.TraceId == page.TraceId));
         }
     }
 

@@ -2,10 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using CancelWorkflows.AntomSimulator;
+using CancelWorkflows.Service.Api;
 using CancelWorkflows.Service.Hosting;
 using CancelWorkflows.Service.Tests.Api;
 using CancelWorkflows.Service.Tests.Infrastructure;
 using CancelWorkflows.Service.Tests.Notifications;
+using CancelWorkflows.Service.Tests.Promotions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -28,6 +30,7 @@ public sealed class ObservedService : IAsyncLifetime
 {
     public const string CallbackSecret = "observed-callback-secret-0123456789abcdef";
     public const string SupportToken = "observed-support-webhook-token-0123456789";
+    public const string OperatorKey = "observed-operator-api-key-0001";
 
     private readonly List<Activity> spans = [];
     private readonly List<MetricSnapshot> metrics = [];
@@ -42,6 +45,12 @@ public sealed class ObservedService : IAsyncLifetime
 
     public HttpClient Booking { get; private set; } = null!;
 
+    /// <summary>An operator (promotions are theirs to manage).</summary>
+    public HttpClient Operator { get; private set; } = null!;
+
+    /// <summary>The booking service's holds endpoint the promotions read.</summary>
+    public BookingHoldsSource Holds { get; private set; } = null!;
+
     public NotificationPoster Notifications { get; private set; } = null!;
 
     public Uri ManagementBase { get; private set; } = null!;
@@ -52,6 +61,7 @@ public sealed class ObservedService : IAsyncLifetime
     {
         cluster = await RoleCluster.StartAsync();
         Receiver = await CallbackReceiver.StartAsync();
+        Holds = await BookingHoldsSource.StartAsync();
         var ports = FreePorts.Take(2);
         var api = $"http://127.0.0.1:{ports[0].ToString(CultureInfo.InvariantCulture)}";
         var settings = cluster.SettingsFor("all", api).ToDictionary(s => s.Key.Replace("__", ":", StringComparison.Ordinal), s => s.Value);
@@ -60,7 +70,14 @@ public sealed class ObservedService : IAsyncLifetime
         settings["Support:WebhookUrl"] = Receiver.NewUrl();
         settings["Support:WebhookToken"] = SupportToken;
         settings["Observability:GaugeInterval"] = "00:00:01";
+
+        // Information: the lines per cancel attempt, per outcome and per notification are what the log tests read.
+        settings["Logging:LogLevel:Default"] = "Information";
         settings["Outbound:AllowLoopback"] = "true";
+        settings["Api:ApiKeys:ops"] = Convert.ToHexStringLower(ApiKeyRegistry.Hash(OperatorKey));
+        settings["Api:Callers:ops:Roles:0"] = "operator";
+        settings["Promotions:HoldsSourceUrl"] = Holds.Url;
+        settings["Promotions:HoldsSourceToken"] = BookingHoldsSource.Token;
         settings["Management:Urls"] = $"http://127.0.0.1:{ports[1].ToString(CultureInfo.InvariantCulture)}";
         service = await InProcessService.StartAsync(ServiceRoles.All, settings, builder =>
         {
@@ -68,12 +85,11 @@ public sealed class ObservedService : IAsyncLifetime
                 .WithTracing(t => t.AddInMemoryExporter(spans))
                 .WithMetrics(m => m.AddInMemoryExporter(metrics, o => o.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = 500))
                 .WithLogging(l => l.AddProcessor(logs));
-
-            // Information: the lines per cancel attempt and per notification are what the secrets test must read.
-            builder.Logging.SetMinimumLevel(LogLevel.Information);
         });
         Booking = new HttpClient { BaseAddress = new Uri(api + "/"), Timeout = Timeout };
         Booking.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", RoleCluster.BookingKey);
+        Operator = new HttpClient { BaseAddress = new Uri(api + "/"), Timeout = Timeout };
+        Operator.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", OperatorKey);
         ManagementBase = new Uri(settings["Management:Urls"] + "/");
         Notifications = new NotificationPoster(new Uri(api + "/"), AntomSigner.FromPemFile(cluster.AntomPrivateKeyPath, RoleCluster.ClientId));
     }
@@ -141,6 +157,9 @@ public sealed class ObservedService : IAsyncLifetime
     /// <summary>The text of every log record so far: message, attributes, exception (records are pooled: read at export).</summary>
     public IReadOnlyList<string> Logs => logs.Texts;
 
+    /// <summary>The log records so far, with the trace they were written in (a copy).</summary>
+    public IReadOnlyList<LogLine> LogLines => logs.Lines;
+
     /// <summary>Every metric name exported so far, with each point's tags.</summary>
     public IReadOnlyList<MetricSnapshot> Metrics
     {
@@ -165,6 +184,7 @@ public sealed class ObservedService : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Booking?.Dispose();
+        Operator?.Dispose();
         if (Notifications is not null)
         {
             Notifications.Antom.Dispose();
@@ -181,6 +201,11 @@ public sealed class ObservedService : IAsyncLifetime
             await Receiver.DisposeAsync();
         }
 
+        if (Holds is not null)
+        {
+            await Holds.DisposeAsync();
+        }
+
         if (cluster is not null)
         {
             await cluster.DisposeAsync();
@@ -195,10 +220,26 @@ public sealed class ObservedServiceCollection : ICollectionFixture<ObservedServi
     public const string Name = "Observability (in process, in-memory exporters)";
 }
 
+/// <summary>A log record as exported: its text, the trace and span it was written in (the current span's, or the ones
+/// its scope names) and its scope's values.</summary>
+public sealed record LogLine(string Category, string Message, string? TraceId, string? SpanId, IReadOnlyDictionary<string, string> Scope);
+
 /// <summary>Keeps each log record's text as it is exported (the SDK reuses record objects afterwards).</summary>
 internal sealed class LogTexts : BaseProcessor<LogRecord>
 {
     private readonly List<string> texts = [];
+    private readonly List<LogLine> lines = [];
+
+    public IReadOnlyList<LogLine> Lines
+    {
+        get
+        {
+            lock (texts)
+            {
+                return [.. lines];
+            }
+        }
+    }
 
     public IReadOnlyList<string> Texts
     {
@@ -225,9 +266,26 @@ internal sealed class LogTexts : BaseProcessor<LogRecord>
             record.Add($"log {data.CategoryName} exception {e}");
         }
 
+        var scope = new Dictionary<string, string>(StringComparer.Ordinal);
+        data.ForEachScope(
+            (s, values) =>
+            {
+                foreach (var (key, value) in s)
+                {
+                    values[key] = value?.ToString() ?? string.Empty;
+                }
+            },
+            scope);
+        var line = new LogLine(
+            data.CategoryName ?? string.Empty,
+            data.FormattedMessage ?? data.Body ?? string.Empty,
+            data.TraceId == default ? null : data.TraceId.ToHexString(),
+            data.SpanId == default ? null : data.SpanId.ToHexString(),
+            scope);
         lock (texts)
         {
             texts.AddRange(record);
+            lines.Add(line);
         }
     }
 }
