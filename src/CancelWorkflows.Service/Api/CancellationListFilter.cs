@@ -31,6 +31,7 @@ public sealed record CancellationListFilter(
     [
         CancelOutcomes.Cancelled, CancelOutcomes.AlreadyCancelled, CancelOutcomes.NotCancellable, CancelOutcomes.Rejected,
         CancelOutcomes.Escalated, CancelOutcomes.Resolved, CancelOutcomes.InvalidRequest,
+        CancelOutcomes.Refunded, CancelOutcomes.RefundFailed, CancelOutcomes.RefundPending, CancelOutcomes.NotRefundable,
     ];
 
     /// <summary>The filter, or field errors.</summary>

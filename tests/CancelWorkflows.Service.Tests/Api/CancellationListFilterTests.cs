@@ -38,6 +38,19 @@ public sealed class CancellationListFilterTests
         Assert.Contains("merchant", CancellationListFilter.Parse(null, null, null, merchant, null, null, null, null).Errors.Keys);
 
     [Fact]
+    public void Parse_EveryOutcomeOfTheContract_Accepted()
+    {
+        // The list filter offers every outcome a cancellation can end with, the refund fallback's included.
+        foreach (var outcome in CancelWorkflows.Contracts.CancellationOutcomes.All)
+        {
+            var (filter, errors) = CancellationListFilter.Parse(outcome, null, null, null, null, null, null, null);
+
+            Assert.True(errors.Count == 0, $"{outcome}: {string.Join("; ", errors.SelectMany(e => e.Value))}");
+            Assert.Contains($"CancelOutcome = '{outcome}'", filter!.ToVisibilityQuery(startedBy: null), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void PageToken_RoundTripsAsBase64Url()
     {
         byte[] token = [0xfb, 0xff, 0x00, 0x3e, 0x3f];
