@@ -55,6 +55,22 @@ public sealed class RefundFallbackTests(TemporalDevServerFixture devServer) : IA
     }
 
     [Fact]
+    public async Task RunAsync_RF1_CancelAnsweredCancelWindowExceed_RefundedInsteadOnce()
+    {
+        // The eligibility check let the cancel go (inside W5 by our clock), Antom's own window had passed.
+        var id = await PutPaidAsync("ALIPAY_CN", 0, captured: false);
+        await antom.Control.QueueFaultsAsync(id, new SimFault { Kind = "F", ResultCode = "CANCEL_WINDOW_EXCEED" });
+
+        var status = await RunAsync(id, Fallback(), null);
+
+        Assert.True(CancelOutcomes.Refunded == status.Outcome, Story(status));
+        Assert.Equal([("F", "CANCEL_WINDOW_EXCEED")], status.Attempts.Select(a => (a.ResultStatus, a.ResultCode)));
+        Assert.Contains("CANCEL_WINDOW_EXCEED", status.RefundFallback!.NotCancellable, StringComparison.Ordinal);
+        var payment = (await antom.Control.GetPaymentAsync(id))!;
+        Assert.Equal((0, 1), (payment.EffectiveCancels, payment.EffectiveRefunds));
+    }
+
+    [Fact]
     public async Task RunAsync_RF1_RefundAnsweredUTwiceThenS_RefundedAfterThreeAttemptsWithOneRefund()
     {
         var id = await PutPaidAsync("ALIPAY_CN", 2, captured: false);
