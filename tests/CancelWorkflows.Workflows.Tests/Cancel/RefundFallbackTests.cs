@@ -71,6 +71,36 @@ public sealed class RefundFallbackTests(TemporalDevServerFixture devServer) : IA
     }
 
     [Fact]
+    public async Task RunAsync_RefundedInstead_TheOutcomeCallbackCarriesTheRefund()
+    {
+        await using var booking = await CallerCallbackReceiver.StartAsync();
+        var id = await PutPaidAsync("ALIPAY_CN", 2, captured: false);
+
+        var status = await RunAsync(id, Fallback() with { CallbackUrl = booking.Url }, null);
+
+        Assert.True(CancelOutcomes.Refunded == status.Outcome, Story(status));
+        var notice = Assert.Single(booking.Received);
+        Assert.Equal(("outcome", CancelOutcomes.Refunded), (notice.Event, notice.Outcome));
+        Assert.Equal(RefundFallbackStates.Succeeded, notice.RefundFallbackState);
+        Assert.Equal($"refund-{CancelWorkflowIds.For(id, null)}", notice.RefundRequestId);
+    }
+
+    [Fact]
+    public void RefundRequestIds_RF1_OneIdPerCancellationWithinAntomsLimit()
+    {
+        var longest = CancelWorkflowIds.For(new string('p', 64), null);
+
+        var id = RefundRequestIds.For(longest);
+
+        Assert.Equal("refund-cancel-pr-1", RefundRequestIds.For("cancel-pr-1"));
+        Assert.Equal(RefundRequestIds.MaxLength, id.Length);
+        Assert.StartsWith("refund-", id, StringComparison.Ordinal);
+        Assert.Equal(id, RefundRequestIds.For(longest));
+        Assert.NotEqual(id, RefundRequestIds.For(CancelWorkflowIds.For(new string('p', 63) + "q", null)));
+        Assert.Null(Antom.Wire.RefundRequestShape.Problem(new Antom.Wire.RefundRequest(id, "2026-pay-1", new AntomAmount("USD", "1000"))));
+    }
+
+    [Fact]
     public async Task RunAsync_RF1_RefundAnsweredUTwiceThenS_RefundedAfterThreeAttemptsWithOneRefund()
     {
         var id = await PutPaidAsync("ALIPAY_CN", 2, captured: false);
