@@ -49,6 +49,17 @@ public static partial class PromotionValidation
             Note = Trimmed(request.Note),
         };
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+
+        // Sent but blank (spaces of any kind): not read as "absent", which would turn a recurring promotion sent with a
+        // broken cron into a one-off, or accept a body that gives both endsAt and cron.
+        foreach (var (field, value) in new[] { ("cron", request.Cron), ("timeZone", request.TimeZone) })
+        {
+            if (value is not null && string.IsNullOrWhiteSpace(value))
+            {
+                errors[field] = [$"Empty: leave {field} out or give a value."];
+            }
+        }
+
         var promoId = pathPromoId ?? body.PromoId;
         if (pathPromoId is not null && body.PromoId is not null && body.PromoId != pathPromoId)
         {

@@ -100,6 +100,22 @@ public sealed class PromotionValidationTests
     }
 
     [Theory]
+    [InlineData("\u2000", null)]
+    [InlineData("", null)]
+    [InlineData(" \t", null)]
+    [InlineData(null, "\u00a0")]
+    [InlineData(null, "")]
+    public void Validate_CronOrTimeZoneSentBlank_RefusedNotReadAsAbsent(string? cron, string? timeZone)
+    {
+        // Found by the hostile-input suite: a one-off with "cron": "\u2000" was created (201) as if no cron had been sent.
+        var (definition, errors) = PromotionValidation.Validate(
+            new PromotionRequest { PromoId = "blank", EndsAt = Now.AddDays(1), Cron = cron, TimeZone = timeZone }, null, Options, Now);
+
+        Assert.Null(definition);
+        Assert.Equal(cron is null ? "timeZone" : "cron", Assert.Single(errors).Key);
+    }
+
+    [Theory]
     [InlineData(" weekly")]
     [InlineData("weekly ")]
     [InlineData("\tweekly\n")]
