@@ -32,9 +32,15 @@ public sealed class RefundReconciler(CancelStatus status, LateNotifications noti
     /// <summary>Records that a success needs no refund from us (the payment was not cancelled).</summary>
     public void RecordNotNeeded()
     {
-        status.Reconciliation = new RefundReconciliationState { State = RefundStates.NotNeeded, OpenedAt = Workflow.UtcNow, Reason = $"paid; outcome {status.Outcome}: no cancel, no refund owed" };
+        // After the refund fallback the payment does not "stand": its success is what was refunded (or is being refunded,
+        // or support was told why it could not be); say so, not "no refund is owed".
+        var (reason, step) = status.Outcome is CancelOutcomes.Refunded or CancelOutcomes.RefundPending or CancelOutcomes.RefundFailed or CancelOutcomes.NotRefundable
+            ? ($"paid; outcome {status.Outcome}: the refund fallback already handles this payment, no second refund",
+                $"outcome {status.Outcome}: this success is the payment the refund fallback refunds instead of cancelling (see refundFallback); nothing more to refund")
+            : ($"paid; outcome {status.Outcome}: no cancel, no refund owed", $"outcome {status.Outcome}: the payment stands, no refund is owed");
+        status.Reconciliation = new RefundReconciliationState { State = RefundStates.NotNeeded, OpenedAt = Workflow.UtcNow, Reason = reason };
         WorkflowStory.Upsert(CancelSearchAttributes.RefundState.ValueSet(RefundStates.NotNeeded));
-        status.Step("payment success noted", $"outcome {status.Outcome}: the payment stands, no refund is owed");
+        status.Step("payment success noted", step);
         CountState(RefundStates.NotNeeded);
     }
 

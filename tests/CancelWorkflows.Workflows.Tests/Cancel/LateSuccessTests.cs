@@ -240,9 +240,33 @@ public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyn
         });
     }
 
+    [Theory]
+    [InlineData(CancelOutcomes.Refunded)]
+    [InlineData(CancelOutcomes.RefundPending)]
+    public async Task RefundReconciliationWorkflow_SuccessAfterARefundMadeInstead_NotNeededAndSaysTheRefundFallbackHandlesIt(string outcome)
+    {
+        // The payment's success after the cancel workflow refunded it instead (refund fallback) owes no second refund, and
+        // the status must not tell support "the payment stands".
+        var id = await UnpaidPaymentAsync();
+        using var worker = CancelWorker.Create(devServer.Client, taskQueue, antom.Client);
+
+        await worker.ExecuteAsync(async () =>
+        {
+            var notice = await BuyerPaysAsync(id);
+            var reconcile = await StartReconciliationAsync(id, CancelWorkflowIds.For(id, null), notice, CancelWorker.FastSettings(), outcome);
+            var status = await reconcile.GetResultAsync();
+
+            Assert.Equal(RefundStates.NotNeeded, status.Reconciliation?.State);
+            Assert.False(status.LateSuccess);
+            var noted = Assert.Single(status.Steps, s => s.Name == "payment success noted");
+            Assert.Contains("refund fallback", noted.Detail, StringComparison.Ordinal);
+            Assert.DoesNotContain("the payment stands", noted.Detail, StringComparison.Ordinal);
+        });
+    }
+
     /// <summary>As the ingress does after the cancel closed: signal-with-start of the payment's reconciliation.</summary>
     private Task<WorkflowHandle<RefundReconciliationWorkflow, CancelStatus>> StartReconciliationAsync(
-        string id, string cancelWorkflowId, PaymentNotice first, CancelSettings settings)
+        string id, string cancelWorkflowId, PaymentNotice first, CancelSettings settings, string cancelOutcome = CancelOutcomes.Cancelled)
     {
         var options = new WorkflowOptions(ReconciliationWorkflowIds.For(id, null), taskQueue)
         {
@@ -254,7 +278,7 @@ public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyn
             {
                 PaymentRequestId = id,
                 CancelWorkflowId = cancelWorkflowId,
-                CancelOutcome = CancelOutcomes.Cancelled,
+                CancelOutcome = cancelOutcome,
                 Settings = settings,
             }),
             options);
