@@ -41,7 +41,7 @@ public static class ContractMapping
             PaymentValue = status.PaymentValue,
             DuplicateNotifications = status.DuplicateNotifications,
             EligibilityRule = status.EligibilityRule,
-            Attempts = [.. status.Attempts.Select(a => new CancellationAttempt(a.Number, a.Time, a.ResultStatus, a.ResultCode, a.NoAnswer, a.Classification))],
+            Attempts = [.. status.Attempts.Select(ToContract)],
             Steps = [.. status.Steps.Select(s => new CancellationStep(s.Time, s.Name, s.Detail))],
             Notifications = [.. status.Notifications.Select(n => new CancellationNotification(n.ReceivedAt, n.Kind, n.Status, n.NotifyType, n.Detail))],
             Escalated = status.Escalated,
@@ -78,12 +78,18 @@ public static class ContractMapping
             Currency = state.Currency,
             Value = state.Value,
             State = state.State,
-            Attempts = [.. state.Attempts.Select(a => new CancellationAttempt(a.Number, a.Time, a.ResultStatus, a.ResultCode, a.NoAnswer, a.Classification))],
+            Attempts = [.. state.Attempts.Select(ToContract)],
             OpenedAt = state.OpenedAt,
             RefundTime = state.RefundTime,
             ConfirmedBy = state.ConfirmedBy,
             Inquiries = state.Inquiries,
         };
+    }
+
+    public static CancellationAttempt ToContract(this CancelAttempt attempt)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        return new(attempt.Number, attempt.Time, attempt.ResultStatus, attempt.ResultCode, attempt.NoAnswer, attempt.Classification);
     }
 
     public static RefundReconciliation ToContract(this RefundReconciliationState state)

@@ -26,15 +26,7 @@ public static class TraceHeader
             return headers;
         }
 
-        var carrier = new Dictionary<string, string> { [TraceParent] = activity.Id };
-        if (!string.IsNullOrEmpty(activity.TraceStateString))
-        {
-            carrier[TraceState] = activity.TraceStateString;
-        }
-
-        var result = headers is null ? new Dictionary<string, Payload>() : new Dictionary<string, Payload>(headers);
-        result[Key] = DataConverter.Default.PayloadConverter.ToPayload(carrier);
-        return result;
+        return With(headers, Key, Carrier(activity.Id, activity.TraceStateString));
     }
 
     /// <summary>The headers plus <paramref name="context"/> under <paramref name="key"/>.</summary>
@@ -43,10 +35,7 @@ public static class TraceHeader
 
     /// <summary>A context as the header's payload.</summary>
     public static Payload ToPayload(ActivityContext context) =>
-        DataConverter.Default.PayloadConverter.ToPayload(new Dictionary<string, string>
-        {
-            [TraceParent] = $"00-{context.TraceId.ToHexString()}-{context.SpanId.ToHexString()}-{(context.TraceFlags.HasFlag(ActivityTraceFlags.Recorded) ? "01" : "00")}",
-        });
+        Carrier($"00-{context.TraceId.ToHexString()}-{context.SpanId.ToHexString()}-{(context.TraceFlags.HasFlag(ActivityTraceFlags.Recorded) ? "01" : "00")}", null);
 
     /// <summary>
     /// The trace of a workflow started without one (a promotion run a Schedule fired): derived from its workflow id, so
@@ -70,6 +59,18 @@ public static class TraceHeader
             ActivityTraceId.CreateFromBytes(hash.AsSpan(0, 16)), ActivitySpanId.CreateFromBytes(hash.AsSpan(16, 8)), ActivityTraceFlags.Recorded);
     }
 
+    /// <summary>The header's value: W3C <c>traceparent</c> (and <c>tracestate</c>) as a small JSON object.</summary>
+    private static Payload Carrier(string traceParent, string? traceState)
+    {
+        var carrier = new Dictionary<string, string> { [TraceParent] = traceParent };
+        if (!string.IsNullOrEmpty(traceState))
+        {
+            carrier[TraceState] = traceState;
+        }
+
+        return DataConverter.Default.PayloadConverter.ToPayload(carrier);
+    }
+
     /// <summary>A W3C <c>traceparent</c> (and <c>tracestate</c>) as a context, if valid.</summary>
     public static ActivityContext? Parse(string? traceParent, string? traceState) =>
         traceParent is not null && ActivityContext.TryParse(traceParent, traceState, out var context) ? context : null;
@@ -78,13 +79,12 @@ public static class TraceHeader
     public static ActivityContext? Parse(IReadOnlyDictionary<string, Payload>? headers) => Parse(headers, Key);
 
     /// <summary>The context under <paramref name="key"/> in <paramref name="headers"/>, if there is a valid one.</summary>
-    public static ActivityContext? Parse(IReadOnlyDictionary<string, Payload>? headers, string key)
-    {
-        if (headers is null || !headers.TryGetValue(key, out var payload))
-        {
-            return null;
-        }
+    public static ActivityContext? Parse(IReadOnlyDictionary<string, Payload>? headers, string key) =>
+        headers is not null && headers.TryGetValue(key, out var payload) ? FromPayload(payload) : null;
 
+    /// <summary>The context one header value holds, if it is a valid one.</summary>
+    public static ActivityContext? FromPayload(Payload payload)
+    {
         try
         {
             var carrier = DataConverter.Default.PayloadConverter.ToValue<Dictionary<string, string>>(payload);

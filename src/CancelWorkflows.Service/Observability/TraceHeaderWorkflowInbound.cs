@@ -22,7 +22,7 @@ internal sealed class TraceHeaderWorkflowInbound(WorkflowInboundInterceptor next
     /// (there the trace is the current span's): TraceId and the SpanId of the span that started the workflow.</summary>
     public override async Task<object?> ExecuteWorkflowAsync(ExecuteWorkflowInput input)
     {
-        var trace = TraceHeader.Parse(new Dictionary<string, Payload> { [TraceHeader.Key] = RunTrace });
+        var trace = TraceHeader.FromPayload(RunTrace);
         using (trace is { } context ? Workflow.Logger.BeginScope(new Dictionary<string, object>
         {
             ["TraceId"] = context.TraceId.ToHexString(),

@@ -107,7 +107,8 @@ public sealed class CancelStatus
     public string? TemporalWebUrl { get; set; }
 }
 
-/// <summary>One cancel call (A3): when, what came back. <c>NoAnswer</c> says why there was no answer (counted as U).</summary>
+/// <summary>One call to Antom's cancel (A3) or, for the refund fallback, its refund (RF1): when, what came back.
+/// <c>NoAnswer</c> says why there was no answer (counted as U).</summary>
 public sealed record CancelAttempt(int Number, DateTimeOffset Time, string ResultStatus, string? ResultCode, string? NoAnswer, string Classification);
 
 /// <summary>A step of the story as people read it in Temporal Web and the API.</summary>

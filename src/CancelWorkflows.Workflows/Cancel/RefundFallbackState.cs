@@ -27,7 +27,8 @@ public sealed class RefundFallbackState
     /// <summary>Requested, Processing (accepted, REFUND_IN_PROCESS), Succeeded, Failed, NotRefundable, Unconfirmed, Unknown.</summary>
     public string State { get; set; } = RefundFallbackStates.Requested;
 
-    public List<RefundAttempt> Attempts { get; set; } = [];
+    /// <summary>The refund calls (RF1), recorded as the cancel's are.</summary>
+    public List<CancelAttempt> Attempts { get; set; } = [];
 
     public DateTimeOffset? OpenedAt { get; set; }
 
@@ -39,9 +40,6 @@ public sealed class RefundFallbackState
     /// <summary>inquiryRefund calls made while waiting for the result.</summary>
     public int Inquiries { get; set; }
 }
-
-/// <summary>One refund call (RF1): when, what came back. <c>NoAnswer</c> says why there was no answer (counted as U).</summary>
-public sealed record RefundAttempt(int Number, DateTimeOffset Time, string ResultStatus, string? ResultCode, string? NoAnswer, string Classification);
 
 /// <summary>The values of <see cref="RefundFallbackState.State"/>.</summary>
 public static class RefundFallbackStates

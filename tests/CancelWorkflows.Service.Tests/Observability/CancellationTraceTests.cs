@@ -59,14 +59,7 @@ public sealed class CancellationTraceTests(ObservedService service)
     [Fact]
     public async Task UUS_ThreeCancelAttemptSpans_EachWithItsHttpCall_BackoffVisibleBetweenThem_A3()
     {
-        var id = CancellationApiCalls.NewPaymentRequestId();
-        await service.Cluster.Simulator.Control.PutPaidCardPaymentAsync(id);
-        await service.Cluster.Simulator.Control.QueueFaultsAsync(id, new SimFault { Kind = "U", Count = 2 });
-
-        using var response = await service.Booking.PostCancellationAsync(new { paymentRequestId = id });
-        response.EnsureSuccessStatusCode();
-
-        var request = await RequestSpanAsync(id);
+        var (id, request) = await CancelAnsweringUAsync(2);
         var trace = await service.TraceAsync(
             request.TraceId, t => t.Count(s => s.DisplayName == "RunActivity:CancelPayment") == 3, "three cancel attempts");
         var attempts = trace.Where(s => s.DisplayName == "RunActivity:CancelPayment").OrderBy(s => s.StartTimeUtc).ToList();
@@ -152,14 +145,7 @@ public sealed class CancellationTraceTests(ObservedService service)
     [Fact]
     public async Task Escalation_SupportWebhookSpanWithItsHttpCall_InTheCancellationsTrace_A4()
     {
-        var id = CancellationApiCalls.NewPaymentRequestId();
-        await service.Cluster.Simulator.Control.PutPaidCardPaymentAsync(id);
-        await service.Cluster.Simulator.Control.QueueFaultsAsync(id, new SimFault { Kind = "U", Count = 4 });
-
-        using var response = await service.Booking.PostCancellationAsync(new { paymentRequestId = id });
-        response.EnsureSuccessStatusCode();
-
-        var request = await RequestSpanAsync(id);
+        var (_, request) = await CancelAnsweringUAsync(4);
         var trace = await service.TraceAsync(request.TraceId, t => Has(t, "RunActivity:EscalateToSupport"), "support webhook");
         Assert.Equal(4, trace.Count(s => s.DisplayName == "RunActivity:CancelPayment"));
         Assert.Contains(trace, s => s.DisplayName == "RunActivity:InquirePayment");
@@ -190,6 +176,19 @@ public sealed class CancellationTraceTests(ObservedService service)
         Assert.Contains(ingress.Links, l => l.Context.TraceId == request.TraceId && l.Context.SpanId == joined.SpanId);
         Assert.Contains(joined.Links, l => l.Context.SpanId == ingress.SpanId);
         Assert.Equal($"reconcile-{id}", Single(trace, "StartWorkflow:RefundReconciliationWorkflow").GetTagItem("temporal.workflow.id"));
+    }
+
+    /// <summary>A paid card payment Antom answers U <paramref name="uAnswers"/> times, cancelled through the API: its id
+    /// and the API request's span.</summary>
+    private async Task<(string Id, Activity Request)> CancelAnsweringUAsync(int uAnswers)
+    {
+        var id = CancellationApiCalls.NewPaymentRequestId();
+        await service.Cluster.Simulator.Control.PutPaidCardPaymentAsync(id);
+        await service.Cluster.Simulator.Control.QueueFaultsAsync(id, new SimFault { Kind = "U", Count = uAnswers });
+
+        using var response = await service.Booking.PostCancellationAsync(new { paymentRequestId = id });
+        response.EnsureSuccessStatusCode();
+        return (id, await RequestSpanAsync(id));
     }
 
     private async Task<Activity> RequestSpanAsync(string paymentRequestId) => await Eventually(
