@@ -15,6 +15,17 @@ public sealed record CancellationStatus
 
     public string? Merchant { get; init; }
 
+    /// <summary>The Antom merchant account the cancellation goes out as, by its configured name (null: started before
+    /// several merchants, the default merchant).</summary>
+    public string? AntomMerchant { get; init; }
+
+    /// <summary><c>none</c> or <c>refund</c>: what the start asked for when the payment can no longer be cancelled.</summary>
+    public string? Fallback { get; init; }
+
+    /// <summary>Where <see cref="Fallback"/> came from: <c>request</c>, <c>caller</c> (its configured default),
+    /// <c>merchant</c> (the merchant's) or <c>default</c> (none configured).</summary>
+    public string? FallbackSource { get; init; }
+
     /// <summary>The calling service that asked for the cancellation (its API key's name).</summary>
     public string? RequestedBy { get; init; }
 

@@ -22,10 +22,17 @@ public sealed record StartCancellationRequest
     public string? CallbackUrl { get; init; }
 
     /// <summary>Optional: <c>"refund"</c> refunds a paid payment in full when it can no longer be cancelled (window passed,
-    /// captured card); <c>"none"</c> (the default) leaves it NotCancellable. See <see cref="CancellationFallbacks"/>.
+    /// captured card); <c>"none"</c> leaves it NotCancellable. Left out: the caller's default
+    /// (<c>Api:Callers:&lt;caller&gt;:Fallback</c>), else the merchant's, else <c>"none"</c>. See <see cref="CancellationFallbacks"/>.
     /// Left out of the body when null.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Fallback { get; init; }
+
+    /// <summary>Optional: the Antom merchant account to cancel as, by its configured name (<c>Antom:MerchantName</c> or a
+    /// name under <c>Antom:Merchants</c>). Left out: the caller's default (<c>Api:Callers:&lt;caller&gt;:AntomMerchant</c>),
+    /// else the default merchant. An unknown name is a 400 and nothing is started. Left out of the body when null.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? AntomMerchant { get; init; }
 
     /// <summary>Optional: a single delayed cancel, started now and run at this time (at most 30 days ahead; a time already
     /// passed runs now). Left out of the body when null.</summary>

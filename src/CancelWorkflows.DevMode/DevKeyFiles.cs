@@ -7,6 +7,12 @@ public sealed record DevKeyFiles(string Directory)
 
     public string MerchantPublic => Path.Combine(Directory, "merchant-public.pem");
 
+    /// <summary>Dev mode's second merchant (<see cref="DevModeSetup.SecondMerchantName"/>): its own pair, as another brand's
+    /// Antom account has.</summary>
+    public string SecondMerchantPrivate => Path.Combine(Directory, "merchant-b-private.pem");
+
+    public string SecondMerchantPublic => Path.Combine(Directory, "merchant-b-public.pem");
+
     public string AntomPrivate => Path.Combine(Directory, "antom-private.pem");
 
     public string AntomPublic => Path.Combine(Directory, "antom-public.pem");

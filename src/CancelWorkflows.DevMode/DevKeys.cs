@@ -5,7 +5,7 @@ using CancelWorkflows.Antom.Signing;
 namespace CancelWorkflows.DevMode;
 
 /// <summary>
-/// Makes dev mode's keys on first start and keeps them after (docs/design.md): the merchant's and the simulator's RSA pairs
+/// Makes dev mode's keys on first start and keeps them after (docs/design.md): the two merchants' and the simulator's RSA pairs
 /// (PKCS#8 / SPKI PEM) and the dev API key. Kept keys matter: workflows resumed after a restart sign with the same
 /// merchant key the simulator trusts, and scripts keep their API key.
 /// </summary>
@@ -17,6 +17,7 @@ public static class DevKeys
         ArgumentNullException.ThrowIfNull(files);
         Directory.CreateDirectory(files.Directory);
         EnsurePair(files.MerchantPrivate, files.MerchantPublic);
+        EnsurePair(files.SecondMerchantPrivate, files.SecondMerchantPublic);
         EnsurePair(files.AntomPrivate, files.AntomPublic);
         return EnsureApiKey(files.DevApiKey);
     }

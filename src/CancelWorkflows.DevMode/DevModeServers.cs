@@ -34,7 +34,12 @@ public sealed class DevModeServers(
                 {
                     DataDir = setup.SimulatorDataDir,
                     AntomPrivateKeyPath = setup.Keys.AntomPrivate,
-                    Merchants = { [DevModeSetup.MerchantClientId] = setup.Keys.MerchantPublic },
+                    Merchants =
+                    {
+                        [DevModeSetup.MerchantClientId] = setup.Keys.MerchantPublic,
+                        [DevModeSetup.SecondMerchantClientId] = setup.Keys.SecondMerchantPublic,
+                    },
+                    DefaultClientId = DevModeSetup.MerchantClientId,
                     NotifyUrl = setup.NotificationUrl,
                     NotificationTimeScale = setup.NotificationTimeScale,
                 },

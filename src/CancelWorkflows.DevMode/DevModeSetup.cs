@@ -10,6 +10,19 @@ public sealed class DevModeSetup : IDisposable
     /// (<c>/ams/sandbox/api/...</c>), which the simulator serves like the live ones: dev mode is a sandbox.</summary>
     public const string MerchantClientId = "SANDBOX_DEV_MERCHANT";
 
+    /// <summary>Dev mode's second simulated merchant (<c>Antom:Merchants:brand-b</c>): its own client id and key pair, so
+    /// a start with <c>"antomMerchant": "brand-b"</c> signs and is notified as another Antom account.</summary>
+    public const string SecondMerchantName = "brand-b";
+
+    public const string SecondMerchantClientId = "SANDBOX_DEV_MERCHANT_B";
+
+    /// <summary>The default merchant's name in dev mode (<c>Antom:MerchantName</c>'s default).</summary>
+    public const string MerchantName = "default";
+
+    /// <summary>Both simulated merchants: name and client id, the default first.</summary>
+    public static IReadOnlyList<(string Name, string ClientId)> Merchants { get; } =
+        [(MerchantName, MerchantClientId), (SecondMerchantName, SecondMerchantClientId)];
+
     /// <summary>The namespace when <c>Temporal:Namespace</c> is not set (the dev server creates it).</summary>
     public const string DefaultNamespace = "default";
 
@@ -92,6 +105,13 @@ public sealed class DevModeSetup : IDisposable
         ["Antom:MerchantPrivateKey"] = string.Empty,
         ["Antom:AntomPublicKeyPath"] = Keys.AntomPublic,
         ["Antom:AntomPublicKey"] = string.Empty,
+        ["Antom:MerchantName"] = MerchantName,
+        [$"Antom:Merchants:{SecondMerchantName}:GatewayUrl"] = SimulatorUrl,
+        [$"Antom:Merchants:{SecondMerchantName}:ClientId"] = SecondMerchantClientId,
+        [$"Antom:Merchants:{SecondMerchantName}:MerchantPrivateKeyPath"] = Keys.SecondMerchantPrivate,
+        [$"Antom:Merchants:{SecondMerchantName}:MerchantPrivateKey"] = string.Empty,
+        [$"Antom:Merchants:{SecondMerchantName}:AntomPublicKeyPath"] = Keys.AntomPublic,
+        [$"Antom:Merchants:{SecondMerchantName}:AntomPublicKey"] = string.Empty,
 
         // The demo holds source and a developer's callback receivers are on this machine; private networks stay refused.
         ["Outbound:AllowLoopback"] = "true",

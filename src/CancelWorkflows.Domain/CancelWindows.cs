@@ -30,28 +30,44 @@ public sealed record CancelWindows(TimeSpan CardWindow, TimeSpan MercadoPagoWind
 
     /// <summary>Returns this instance when every window is positive and no wider than Antom's; throws otherwise.</summary>
     /// <exception cref="CancelWindowsException">A window is zero, negative or wider than Antom's.</exception>
-    public CancelWindows Validate()
+    public CancelWindows Validate() => Within(Antom, ConfigurationSection, "Antom's");
+
+    /// <summary>
+    /// A merchant's contract windows inside the deployment's (<paramref name="deployment"/>, already within Antom's): each
+    /// positive and no wider than the deployment's, so no merchant is allowed more than Antom (W3, W4, W5, C5) or the
+    /// deployment allows. Messages name the setting under <paramref name="section"/>, e.g. <c>Antom:Merchants:brand-b:Windows</c>.
+    /// </summary>
+    /// <exception cref="CancelWindowsException">A window is zero, negative or wider than the deployment's.</exception>
+    public CancelWindows WithinDeployment(CancelWindows deployment, string section)
     {
-        Check(nameof(CardWindow), CardWindow, Antom.CardWindow);
-        Check(nameof(MercadoPagoWindow), MercadoPagoWindow, Antom.MercadoPagoWindow);
-        Check(nameof(NextDayCutoff), NextDayCutoff, Antom.NextDayCutoff);
-        Check(nameof(UnpaidValidity), UnpaidValidity, Antom.UnpaidValidity);
+        ArgumentNullException.ThrowIfNull(deployment);
+        ArgumentException.ThrowIfNullOrWhiteSpace(section);
+        deployment.Validate();
+        return Within(deployment, section, $"the deployment's ({ConfigurationSection})");
+    }
+
+    private CancelWindows Within(CancelWindows bound, string section, string whose)
+    {
+        Check(section, nameof(CardWindow), CardWindow, bound.CardWindow, whose);
+        Check(section, nameof(MercadoPagoWindow), MercadoPagoWindow, bound.MercadoPagoWindow, whose);
+        Check(section, nameof(NextDayCutoff), NextDayCutoff, bound.NextDayCutoff, whose);
+        Check(section, nameof(UnpaidValidity), UnpaidValidity, bound.UnpaidValidity, whose);
         return this;
     }
 
-    private static void Check(string name, TimeSpan configured, TimeSpan antom)
+    private static void Check(string section, string name, TimeSpan configured, TimeSpan bound, string whose)
     {
-        string setting = $"{ConfigurationSection}:{name}";
+        string setting = $"{section}:{name}";
         if (configured <= TimeSpan.Zero)
         {
-            throw new CancelWindowsException(setting, configured, antom,
-                $"{setting} {Format(configured)} must be positive (Antom's is {Format(antom)})");
+            throw new CancelWindowsException(setting, configured, bound,
+                $"{setting} {Format(configured)} must be positive ({whose} is {Format(bound)})");
         }
 
-        if (configured > antom)
+        if (configured > bound)
         {
-            throw new CancelWindowsException(setting, configured, antom,
-                $"{setting} {Format(configured)} is wider than Antom's {Format(antom)}; " +
+            throw new CancelWindowsException(setting, configured, bound,
+                $"{setting} {Format(configured)} is wider than {whose} {Format(bound)}; " +
                 "a merchant contract may narrow a window, never widen it");
         }
     }

@@ -31,6 +31,6 @@ public sealed class CancelWindowsException : Exception
     /// <summary>The value that was refused.</summary>
     public TimeSpan? Configured { get; }
 
-    /// <summary>Antom's window for the same setting, the widest allowed.</summary>
+    /// <summary>The widest allowed for the same setting: Antom's window, or for a merchant's contract the deployment's.</summary>
     public TimeSpan? Antom { get; }
 }

@@ -144,7 +144,7 @@ public static class WorkflowBenchmark
     }
 
     private static AntomActivities RealActivities(IAntomClient antom) =>
-        new(antom, CancelPolicy.Default, TimeProvider.System, NullLogger<AntomActivities>.Instance);
+        new(AntomMerchants.Single(antom), TimeProvider.System, NullLogger<AntomActivities>.Instance);
 
     private static SupportActivities Support(IHttpClientFactory http) =>
         new(http, Options.Create(new SupportOptions()), NullLogger<SupportActivities>.Instance);

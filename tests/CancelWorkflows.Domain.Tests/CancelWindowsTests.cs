@@ -64,4 +64,46 @@ public class CancelWindowsTests
 
         Assert.Equal(message, error.Message);
     }
+
+    private const string BrandB = "Antom:Merchants:brand-b:Windows";
+
+    /// <summary>A deployment that already narrowed the card window to 3 days.</summary>
+    private static readonly CancelWindows Deployment = CancelWindows.Antom with { CardWindow = TimeSpan.FromDays(3) };
+
+    public static TheoryData<CancelWindows, string> MerchantWiderThanTheDeployment => new()
+    {
+        // W3: inside Antom's 7 days, but wider than the deployment's 3.
+        { Deployment with { CardWindow = TimeSpan.FromDays(4) }, $"{BrandB}:CardWindow 4.00:00:00 is wider than the deployment's (Cancel:Windows) 3.00:00:00; a merchant contract may narrow a window, never widen it" },
+        { Deployment with { MercadoPagoWindow = TimeSpan.FromDays(8) }, $"{BrandB}:MercadoPagoWindow 8.00:00:00 is wider than the deployment's (Cancel:Windows) 7.00:00:00; a merchant contract may narrow a window, never widen it" },
+        { Deployment with { NextDayCutoff = TimeSpan.FromMinutes(20) }, $"{BrandB}:NextDayCutoff 00:20:00 is wider than the deployment's (Cancel:Windows) 00:15:00; a merchant contract may narrow a window, never widen it" },
+        { Deployment with { UnpaidValidity = TimeSpan.Zero }, $"{BrandB}:UnpaidValidity 00:00:00 must be positive (the deployment's (Cancel:Windows) is 00:14:00)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MerchantWiderThanTheDeployment))]
+    public void WithinDeployment_W3W4W5C5_AMerchantWindowWiderThanTheDeploymentsIsRefusedNamingTheMerchantsSetting(CancelWindows merchant, string message)
+    {
+        var error = Assert.Throws<CancelWindowsException>(() => merchant.WithinDeployment(Deployment, BrandB));
+
+        Assert.Equal(message, error.Message);
+        Assert.StartsWith(BrandB, error.Setting, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithinDeployment_W3_NarrowerOrEqualToTheDeployments_IsAccepted()
+    {
+        var merchant = Deployment with { CardWindow = TimeSpan.FromDays(1), NextDayCutoff = TimeSpan.FromMinutes(15) };
+
+        Assert.Same(merchant, merchant.WithinDeployment(Deployment, BrandB));
+    }
+
+    [Fact]
+    public void WithinDeployment_ADeploymentWiderThanAntom_IsRefusedFirst()
+    {
+        var wide = CancelWindows.Antom with { CardWindow = TimeSpan.FromDays(9) };
+
+        var error = Assert.Throws<CancelWindowsException>(() => CancelWindows.Antom.WithinDeployment(wide, BrandB));
+
+        Assert.Equal("Cancel:Windows:CardWindow", error.Setting);
+    }
 }

@@ -194,7 +194,7 @@ public sealed class AntomClient : IAntomClient
             return AntomCall.Unanswered<T>(NoAnswerReason.UnverifiableAnswer, $"answer without {missing}", status, elapsed);
         }
 
-        if (!keys.AntomPublic.Verify(path, options.ClientId, responseTime, raw, signature))
+        if (!keys.VerifiedByAntom(path, options.ClientId, responseTime, raw, signature))
         {
             return AntomCall.Unanswered<T>(NoAnswerReason.UnverifiableAnswer, "answer signature does not verify with Antom's public key", status, elapsed);
         }

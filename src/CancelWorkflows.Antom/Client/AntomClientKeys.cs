@@ -30,14 +30,14 @@ internal sealed class SharedRsa(RSA rsa)
     }
 }
 
-/// <summary>The merchant's private key and Antom's public key, loaded once per options instance.</summary>
+/// <summary>The merchant's private key and Antom's public key (two during a rotation), loaded once per options instance.</summary>
 internal sealed class AntomClientKeys
 {
     // Keyed by the options object: IOptions<T> hands out one instance for the life of the container, while the typed
     // HttpClient (and so AntomClient) is transient. A failed load is cached too: a bad key does not get better by retrying.
     private static readonly ConditionalWeakTable<AntomClientOptions, Lazy<AntomClientKeys>> Cache = new();
 
-    private AntomClientKeys(SharedRsa merchantPrivate, SharedRsa antomPublic)
+    private AntomClientKeys(SharedRsa merchantPrivate, IReadOnlyList<SharedRsa> antomPublic)
     {
         MerchantPrivate = merchantPrivate;
         AntomPublic = antomPublic;
@@ -45,7 +45,22 @@ internal sealed class AntomClientKeys
 
     public SharedRsa MerchantPrivate { get; }
 
-    public SharedRsa AntomPublic { get; }
+    /// <summary>Antom's current public key, then the next one while a rotation is configured.</summary>
+    public IReadOnlyList<SharedRsa> AntomPublic { get; }
+
+    /// <summary>True when any of Antom's configured public keys verifies the signature.</summary>
+    public bool VerifiedByAntom(string path, string clientId, string time, ReadOnlySpan<byte> body, string? signatureHeader)
+    {
+        foreach (var key in AntomPublic)
+        {
+            if (key.Verify(path, clientId, time, body, signatureHeader))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static AntomClientKeys For(AntomClientOptions options) =>
         Cache.GetValue(options, static o => new Lazy<AntomClientKeys>(() => Load(o), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
@@ -53,9 +68,41 @@ internal sealed class AntomClientKeys
     private static AntomClientKeys Load(AntomClientOptions options)
     {
         var merchant = LoadMerchantPrivateKey(options, AntomClientOptions.SectionName);
-        var antom = LoadAntomPublicKey(options, AntomClientOptions.SectionName);
-        return new AntomClientKeys(new SharedRsa(merchant), new SharedRsa(antom));
+        return new AntomClientKeys(
+            new SharedRsa(merchant),
+            [.. LoadAntomPublicKeys(options, AntomClientOptions.SectionName).Select(static key => new SharedRsa(key))]);
     }
+
+    /// <summary>Antom's public key, and the next one when a rotation is configured (optional; when set it must load).</summary>
+    public static IReadOnlyList<RSA> LoadAntomPublicKeys(AntomClientOptions options, string section)
+    {
+        var current = LoadAntomPublicKey(options, section);
+        if (string.IsNullOrWhiteSpace(options.AntomPublicKeyNextPath) && string.IsNullOrWhiteSpace(options.AntomPublicKeyNext))
+        {
+            return [current];
+        }
+
+        try
+        {
+            return [current, LoadAntomPublicKeyNext(options, section)];
+        }
+        catch
+        {
+            current.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Antom's next public key during a rotation; the <see cref="AntomKeyException"/> names the setting.</summary>
+    public static RSA LoadAntomPublicKeyNext(AntomClientOptions options, string section) =>
+        LoadOne(
+            options.AntomPublicKeyNextPath,
+            options.AntomPublicKeyNext,
+            $"{section}:{nameof(AntomClientOptions.AntomPublicKeyNextPath)}",
+            $"{section}:{nameof(AntomClientOptions.AntomPublicKeyNext)}",
+            "Antom's next RSA public key (key rotation)",
+            AntomKeys.LoadPublicKeyFile,
+            AntomKeys.LoadPublicKey);
 
     /// <summary>Loads the merchant key; the <see cref="AntomKeyException"/> names the setting, never the content.</summary>
     public static RSA LoadMerchantPrivateKey(AntomClientOptions options, string section) =>

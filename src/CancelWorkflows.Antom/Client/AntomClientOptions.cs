@@ -7,7 +7,7 @@ namespace CancelWorkflows.Antom.Client;
 /// <c>Antom:MerchantPrivateKeyPath</c>, <c>Antom:AntomPublicKeyPath</c>). Each key is given either as a file path or
 /// inline (PEM or bare base64 DER) — exactly one of the two.
 /// </summary>
-public sealed class AntomClientOptions
+public class AntomClientOptions
 {
     /// <summary>The default configuration section.</summary>
     public const string SectionName = "Antom";
@@ -33,6 +33,13 @@ public sealed class AntomClientOptions
 
     /// <summary>Antom's RSA public key inline (PEM or base64 X.509 SPKI).</summary>
     public string? AntomPublicKey { get; set; }
+
+    /// <summary>During a key rotation: Antom's next public key (file). Answers and notifications verify with either key; once
+    /// Antom has switched, it becomes <see cref="AntomPublicKeyPath"/> and this is removed.</summary>
+    public string? AntomPublicKeyNextPath { get; set; }
+
+    /// <summary>During a key rotation: Antom's next public key inline (PEM or base64 X.509 SPKI).</summary>
+    public string? AntomPublicKeyNext { get; set; }
 
     /// <summary>Deadline for one call, connection to last byte. Past it the call reports <see cref="NoAnswerReason.Timeout"/>.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -17,21 +17,7 @@ internal sealed class AntomNotificationKeysValidator(string section) : IValidate
             return ValidateOptionsResult.Skip;
         }
 
-        var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.ClientId))
-        {
-            failures.Add($"{section}:{nameof(AntomClientOptions.ClientId)} is required (the client id from Antom Dashboard; Antom's notifications carry it).");
-        }
-
-        try
-        {
-            using var key = AntomClientKeys.LoadAntomPublicKey(options, section);
-        }
-        catch (Signing.AntomKeyException e)
-        {
-            failures.Add(e.Message);
-        }
-
+        var failures = AntomSettingsCheck.NotificationKeyProblems(options, section);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

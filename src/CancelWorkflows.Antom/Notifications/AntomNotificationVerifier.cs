@@ -10,7 +10,7 @@ public enum NotificationRejection
     /// <summary><c>client-id</c>, <c>request-time</c> or <c>signature</c> absent or empty.</summary>
     MissingHeaders,
 
-    /// <summary><c>client-id</c> is not ours.</summary>
+    /// <summary><c>client-id</c> is not that of a configured merchant.</summary>
     WrongClientId,
 
     /// <summary><c>request-time</c> is further in the past or ahead than allowed, or neither epoch milliseconds nor ISO 8601.</summary>
@@ -23,6 +23,9 @@ public enum NotificationRejection
 /// <summary>The verdict on one notification. <see cref="Reason"/> is fit for logs: no signature, no key.</summary>
 public sealed record NotificationVerdict(bool Valid, NotificationRejection? Rejection, string Reason)
 {
+    /// <summary>Of an accepted notification: the client id it was verified for (which merchant's notification it is).</summary>
+    public string? ClientId { get; init; }
+
     /// <summary>The notification is authentic and fresh.</summary>
     public static NotificationVerdict Accepted { get; } = new(true, null, "signature verified");
 
@@ -32,7 +35,7 @@ public sealed record NotificationVerdict(bool Valid, NotificationRejection? Reje
 
 /// <summary>
 /// Verifies an Antom notification (docs/antom-api.md §4–§5): <c>POST &lt;path&gt;\n&lt;client-id&gt;.&lt;request-time&gt;.&lt;raw body&gt;</c>
-/// against Antom's public key. Checks, in order: headers present, client id ours, signature, then freshness — so a
+/// against Antom's public key. Checks, in order: headers present, client id one of ours, signature with that merchant's keys, then freshness — so a
 /// <see cref="NotificationRejection.StaleRequestTime"/> verdict means "authentic but too old or too far ahead" (a replay or a clock problem).
 /// Thread-safe; one instance serves the whole ingress.
 /// </summary>
@@ -43,24 +46,47 @@ public sealed record NotificationVerdict(bool Valid, NotificationRejection? Reje
 /// may be: re-sends only ever make it older, so this is clock skew alone (minutes), and a large one would only extend how
 /// long a captured notification can be replayed.
 /// </remarks>
-public sealed class AntomNotificationVerifier(
-    RSA antomPublicKey,
-    string expectedClientId,
-    TimeProvider time,
-    TimeSpan allowedPastSkew,
-    TimeSpan allowedFutureSkew)
+public sealed class AntomNotificationVerifier
 {
-    private readonly RSA key = antomPublicKey ?? throw new ArgumentNullException(nameof(antomPublicKey));
-    private readonly string clientId = string.IsNullOrWhiteSpace(expectedClientId)
-        ? throw new ArgumentException("The expected client id is required.", nameof(expectedClientId))
-        : expectedClientId;
-    private readonly TimeProvider clock = time ?? throw new ArgumentNullException(nameof(time));
-    private readonly TimeSpan pastSkew = allowedPastSkew == Timeout.InfiniteTimeSpan || allowedPastSkew >= TimeSpan.Zero
-        ? allowedPastSkew
-        : throw new ArgumentOutOfRangeException(nameof(allowedPastSkew), "The allowed past skew must be zero or more, or infinite.");
-    private readonly TimeSpan futureSkew = allowedFutureSkew >= TimeSpan.Zero
-        ? allowedFutureSkew
-        : throw new ArgumentOutOfRangeException(nameof(allowedFutureSkew), "The allowed future skew must be zero or more.");
+    private readonly Dictionary<string, RSA[]> keysByClientId;
+    private readonly TimeProvider clock;
+    private readonly TimeSpan pastSkew;
+    private readonly TimeSpan futureSkew;
+
+    /// <summary>One merchant: its client id and Antom's public key.</summary>
+    public AntomNotificationVerifier(RSA antomPublicKey, string expectedClientId, TimeProvider time, TimeSpan allowedPastSkew, TimeSpan allowedFutureSkew)
+        : this(
+            new Dictionary<string, IReadOnlyList<RSA>>(StringComparer.Ordinal)
+            {
+                [string.IsNullOrWhiteSpace(expectedClientId) ? throw new ArgumentException("The expected client id is required.", nameof(expectedClientId)) : expectedClientId] =
+                    [antomPublicKey ?? throw new ArgumentNullException(nameof(antomPublicKey))],
+            },
+            time,
+            allowedPastSkew,
+            allowedFutureSkew)
+    {
+    }
+
+    /// <summary>Several merchants: each client id with Antom's public keys for it (two during a key rotation; either
+    /// verifies). A notification is verified with the keys of the client id it carries, and only those.</summary>
+    public AntomNotificationVerifier(IReadOnlyDictionary<string, IReadOnlyList<RSA>> antomPublicKeysByClientId, TimeProvider time, TimeSpan allowedPastSkew, TimeSpan allowedFutureSkew)
+    {
+        ArgumentNullException.ThrowIfNull(antomPublicKeysByClientId);
+        if (antomPublicKeysByClientId.Count == 0 || antomPublicKeysByClientId.Any(m => string.IsNullOrWhiteSpace(m.Key) || m.Value.Count == 0))
+        {
+            throw new ArgumentException("Every client id needs at least one of Antom's public keys.", nameof(antomPublicKeysByClientId));
+        }
+
+        keysByClientId = antomPublicKeysByClientId.ToDictionary(m => m.Key, m => m.Value.ToArray(), StringComparer.Ordinal);
+        clock = time ?? throw new ArgumentNullException(nameof(time));
+        pastSkew = allowedPastSkew == Timeout.InfiniteTimeSpan || allowedPastSkew >= TimeSpan.Zero
+            ? allowedPastSkew
+            : throw new ArgumentOutOfRangeException(nameof(allowedPastSkew), "The allowed past skew must be zero or more, or infinite.");
+        futureSkew = allowedFutureSkew >= TimeSpan.Zero
+            ? allowedFutureSkew
+            : throw new ArgumentOutOfRangeException(nameof(allowedFutureSkew), "The allowed future skew must be zero or more.");
+    }
+
     private readonly Lock gate = new();
 
     /// <summary>Verifies one notification. <paramref name="path"/> is the request path Antom posted to (the one it signed).</summary>
@@ -78,15 +104,22 @@ public sealed class AntomNotificationVerifier(
             return NotificationVerdict.Rejected(NotificationRejection.MissingHeaders, $"missing header(s): {string.Join(", ", missing.Where(m => m is not null))}");
         }
 
-        if (!string.Equals(clientIdHeader, clientId, StringComparison.Ordinal))
+        if (!keysByClientId.TryGetValue(clientIdHeader, out var keys))
         {
-            return NotificationVerdict.Rejected(NotificationRejection.WrongClientId, $"client-id '{Printable(clientIdHeader)}' is not the configured client id");
+            return NotificationVerdict.Rejected(NotificationRejection.WrongClientId, $"client-id '{Printable(clientIdHeader)}' is not the client id of a configured merchant");
         }
 
-        bool verified;
+        var verified = false;
         lock (gate)
         {
-            verified = AntomSignature.Verify(key, path, clientIdHeader, requestTimeHeader, body, signatureHeader);
+            foreach (var key in keys)
+            {
+                if (AntomSignature.Verify(key, path, clientIdHeader, requestTimeHeader, body, signatureHeader))
+                {
+                    verified = true;
+                    break;
+                }
+            }
         }
 
         if (!verified)
@@ -114,7 +147,7 @@ public sealed class AntomNotificationVerifier(
                 $"request-time {sent:O} is {now - sent} before now {now:O} (allowed in the past: {pastSkew})");
         }
 
-        return NotificationVerdict.Accepted;
+        return NotificationVerdict.Accepted with { ClientId = clientIdHeader };
     }
 
     /// <summary>Antom's request-time: epoch milliseconds (current docs, Java SDK) or ISO 8601 (older docs, .NET SDK).</summary>

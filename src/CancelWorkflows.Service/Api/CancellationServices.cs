@@ -1,3 +1,4 @@
+using CancelWorkflows.Service.Configuration;
 using CancelWorkflows.Service.Outbound;
 using CancelWorkflows.Service.Temporal;
 using Temporalio.Client;
@@ -12,7 +13,8 @@ public sealed class CancellationServices(
     CancelSettingsFactory settings,
     TemporalWebLinks links,
     ApiWaitSlots waitSlots,
-    CallbackUrlPolicy callbackUrls)
+    CallbackUrlPolicy callbackUrls,
+    AntomMerchantDirectory merchants)
 {
     public ITemporalClient Temporal { get; } = temporal;
 
@@ -28,4 +30,7 @@ public sealed class CancellationServices(
 
     /// <summary>The outbound policy's start-time check of <c>callbackUrl</c>.</summary>
     public CallbackUrlPolicy CallbackUrls { get; } = callbackUrls;
+
+    /// <summary>Which Antom merchant and fallback a start means.</summary>
+    public AntomMerchantDirectory Merchants { get; } = merchants;
 }

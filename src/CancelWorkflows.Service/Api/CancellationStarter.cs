@@ -101,8 +101,14 @@ public sealed class CancellationStarter(ITemporalClient client, HostMetrics metr
         var lines = new List<string>
         {
             $"Payment: {Known(request.PaymentRequestId) ?? "-"} (Antom paymentId {Known(request.PaymentId) ?? "-"})",
-            $"Requested by: {Known(request.RequestedBy) ?? "-"}; mode {request.Mode}; fallback {request.Fallback ?? CancelFallbacks.None}",
+            $"Requested by: {Known(request.RequestedBy) ?? "-"}; mode {request.Mode}; fallback {request.Fallback ?? CancelFallbacks.None}" +
+                (request.FallbackSource is { } source ? $" ({source})" : string.Empty),
         };
+        if (Known(request.AntomMerchant) is { } antomMerchant)
+        {
+            lines.Add($"Antom merchant: {antomMerchant}");
+        }
+
         if (Known(request.BookingRef) is { } booking)
         {
             lines.Add($"Booking: {booking}");

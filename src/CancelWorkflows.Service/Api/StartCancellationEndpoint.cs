@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Claims;
 using CancelWorkflows.Contracts;
+using CancelWorkflows.Service.Configuration;
 using CancelWorkflows.Service.DelayedCancel;
 using CancelWorkflows.Workflows.Cancel;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -52,6 +53,11 @@ public static class StartCancellationEndpoint
             errors[NotBefore.Field] = [notBeforeProblem];
         }
 
+        if (!errors.ContainsKey("antomMerchant") && body.AntomMerchant is { } named && !services.Merchants.TryResolve(named, out _))
+        {
+            errors["antomMerchant"] = [$"No Antom merchant '{named}' is configured; one of: {string.Join(", ", services.Merchants.Names)} (or leave it out)."];
+        }
+
         var (waitFor, waitProblem) = WaitParameter.Parse(wait);
         if (waitProblem is not null)
         {
@@ -64,6 +70,8 @@ public static class StartCancellationEndpoint
         }
 
         var callerName = caller.Name;
+        var antomMerchant = services.Merchants.MerchantOf(body.AntomMerchant, callerName);
+        var (fallback, fallbackSource) = services.Merchants.FallbackOf(body.Fallback, callerName, antomMerchant);
         var request = new CancelPaymentRequest
         {
             PaymentRequestId = body.PaymentRequestId,
@@ -73,7 +81,9 @@ public static class StartCancellationEndpoint
             Merchant = body.Merchant,
             CallbackUrl = body.CallbackUrl,
             RequestedBy = callerName,
-            Fallback = body.Fallback == CancellationFallbacks.Refund ? CancelFallbacks.Refund : null,
+            AntomMerchant = antomMerchant,
+            Fallback = fallback == CancellationFallbacks.Refund ? CancelFallbacks.Refund : null,
+            FallbackSource = fallbackSource,
             Settings = services.Settings.Create(),
         };
         var memo = new CancellationMemo(callerName, idempotencyKey, idempotencyKey is null ? null : StartFingerprint.Of(body));

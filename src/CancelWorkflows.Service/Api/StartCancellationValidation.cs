@@ -31,8 +31,9 @@ public static class StartCancellationValidation
             BookingRef = Id(body.BookingRef),
             Merchant = Id(body.Merchant),
             CallbackUrl = Text(body.CallbackUrl),
-            // "none" is the default spelled out: the same request as leaving it out.
-            Fallback = Text(body.Fallback) is { } fallback && fallback != CancellationFallbacks.None ? fallback : null,
+            // Kept when "none": spelled out, it overrides a caller's or merchant's default fallback.
+            Fallback = Text(body.Fallback),
+            AntomMerchant = Id(body.AntomMerchant),
         };
     }
 
@@ -56,6 +57,7 @@ public static class StartCancellationValidation
         Text(errors, "reason", body.Reason, MaxReasonLength);
         SearchableId(errors, "bookingRef", body.BookingRef, MaxBookingRefLength);
         SearchableId(errors, "merchant", body.Merchant, MaxMerchantLength);
+        SearchableId(errors, "antomMerchant", body.AntomMerchant, MaxMerchantLength);
 
         if (!string.IsNullOrWhiteSpace(body.CallbackUrl))
         {

@@ -21,10 +21,17 @@ public static class StartFingerprint
             fields = [.. fields, JsonSerializer.Serialize(notBefore)[1..^1]];
         }
 
-        if (body.Fallback is { } fallback)
+        if (body.Fallback is { } fallback && fallback != CancellationFallbacks.None)
         {
-            // Only when given, as notBefore, so fingerprints stored before the fallback existed still match their retries.
+            // Only when given, as notBefore, so fingerprints stored before the fallback existed still match their retries
+            // ("none" spelled out was the same request as leaving it out then, and its fingerprint stays so).
             fields = [.. fields, "fallback:" + fallback];
+        }
+
+        if (body.AntomMerchant is { } merchant)
+        {
+            // Only when given, as above.
+            fields = [.. fields, "antomMerchant:" + merchant];
         }
 
         var canonical = JsonSerializer.SerializeToUtf8Bytes(fields);

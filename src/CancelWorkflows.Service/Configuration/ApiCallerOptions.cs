@@ -8,4 +8,12 @@ public sealed class ApiCallerOptions
     /// <c>operator</c>, <c>promotions</c>. None means a plain caller.
     /// </summary>
     public List<string> Roles { get; set; } = [];
+
+    /// <summary><c>Api:Callers:&lt;caller&gt;:AntomMerchant</c>: the Antom merchant this caller's cancellations go out as
+    /// when a start names none (a name under <c>Antom:Merchants</c>, or <c>Antom:MerchantName</c>). Unset: the default merchant.</summary>
+    public string? AntomMerchant { get; set; }
+
+    /// <summary><c>Api:Callers:&lt;caller&gt;:Fallback</c>: <c>refund</c> or <c>none</c> when a start says nothing; before the
+    /// merchant's own default.</summary>
+    public string? Fallback { get; set; }
 }

@@ -24,4 +24,18 @@ public sealed class CancelWindowsOptions
             NextDayCutoff ?? antom.NextDayCutoff,
             UnpaidValidity ?? antom.UnpaidValidity));
     }
+
+    /// <summary>A merchant's windows: the <paramref name="deployment"/>'s with the configured ones in their place, each no
+    /// wider than the deployment's (checked by the Domain).</summary>
+    /// <exception cref="CancelWindowsException">A window is not positive or wider than the deployment's; the message names
+    /// the setting under <paramref name="section"/>.</exception>
+    public CancelWindows ToWindowsWithin(CancelWindows deployment, string section)
+    {
+        ArgumentNullException.ThrowIfNull(deployment);
+        return new CancelWindows(
+            CardWindow ?? deployment.CardWindow,
+            MercadoPagoWindow ?? deployment.MercadoPagoWindow,
+            NextDayCutoff ?? deployment.NextDayCutoff,
+            UnpaidValidity ?? deployment.UnpaidValidity).WithinDeployment(deployment, section);
+    }
 }

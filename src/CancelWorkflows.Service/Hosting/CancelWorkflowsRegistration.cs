@@ -45,6 +45,7 @@ public static class CancelWorkflowsRegistration
         services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
         services.AddApiSecurity();
         services.AddProblemDetails();
+        services.AddAntomMerchants(mode);
 
         if (mode.Runs(ServiceRoles.Api))
         {
@@ -121,6 +122,7 @@ public static class CancelWorkflowsRegistration
                 : throw new InvalidOperationException($"Cancel:UnknownPaymentMethod = '{cancel.UnknownPaymentMethod}' is not a policy.");
             return new CancelPolicy(windows, PaymentMethodOverrides.BuildCatalogue(cancel.PaymentMethods, windows), unknownMethod);
         });
+        services.AddWorkerAntomMerchants();
         services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SupportOptions>, SupportOptionsValidator>();
         services.AddHoldsSource();

@@ -37,7 +37,7 @@ public static class DevModeHook
 
         public string? DashboardUnavailable => setup.DashboardUnavailable;
 
-        public string MerchantClientId => DevModeSetup.MerchantClientId;
+        public IReadOnlyList<(string Name, string ClientId)> Merchants => DevModeSetup.Merchants;
 
         public string DataDir => setup.DataDir;
 

@@ -22,8 +22,9 @@ public interface IDevMode : IDisposable
     /// <summary>Why the viewer is not running (null when it is).</summary>
     string? DashboardUnavailable { get; }
 
-    /// <summary>The merchant dev mode signs as (Antom's sandbox paths).</summary>
-    string MerchantClientId { get; }
+    /// <summary>The simulated Antom merchants, name and client id (sandbox client ids: Antom's sandbox paths), the
+    /// default first; the simulator trusts each one's key.</summary>
+    IReadOnlyList<(string Name, string ClientId)> Merchants { get; }
 
     string DataDir { get; }
 

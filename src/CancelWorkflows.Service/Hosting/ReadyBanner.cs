@@ -26,7 +26,8 @@ public static class ReadyBanner
                 ? $"  Dashboard        {dashboard}  (Aspire: traces, metrics, logs of this service)"
                 : $"  Dashboard        unavailable: {dev.DashboardUnavailable}");
             lines.Add($"  Temporal gRPC    {dev.TemporalAddress}  (namespace {temporal.Namespace}, task queue {TemporalNames.TaskQueue})");
-            lines.Add($"  Antom simulator  {dev.SimulatorUrl}  (merchant {dev.MerchantClientId}, control API {dev.SimulatorUrl}/sim/v1/)");
+            lines.Add($"  Antom simulator  {dev.SimulatorUrl}  (control API {dev.SimulatorUrl}/sim/v1/)");
+            lines.Add($"  Merchants        {string.Join(", ", dev.Merchants.Select(m => $"{m.Name} {m.ClientId}"))}  (each trusted by the simulator; a start picks one with \"antomMerchant\")");
             lines.Add($"  Data folder      {dev.DataDir}");
             lines.Add($"  Dev API key      {dev.DevApiKeyPath}  (Authorization: Bearer $(cat {dev.DevApiKeyPath}))");
             lines.Add("  Outbound calls   loopback allowed (dev mode only: callbacks, support webhook, holds source may reach this machine); private networks refused");

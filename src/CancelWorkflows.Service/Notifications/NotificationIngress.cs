@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CancelWorkflows.Antom.Notifications;
 using CancelWorkflows.Antom.Signing;
+using CancelWorkflows.Service.Configuration;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Temporalio.Exceptions;
@@ -17,6 +18,7 @@ namespace CancelWorkflows.Service.Notifications;
 /// </summary>
 public sealed class NotificationIngress(
     AntomNotificationVerifier verifier,
+    AntomMerchantDirectory merchants,
     NotificationRouter router,
     NotificationMetrics metrics,
     IOptions<NotificationOptions> options,
@@ -64,7 +66,7 @@ public sealed class NotificationIngress(
             return Refuse(StatusCodes.Status400BadRequest, NotificationVerdicts.Of(error), parsed.Reason ?? error.ToString());
         }
 
-        var signal = NotificationSignal.From(parsed, body);
+        var signal = NotificationSignal.From(parsed, body, merchants.MerchantOfClientId(verdict.ClientId!));
         if (signal is null)
         {
             // Antom's notifyRefund carries refund ids only; nothing here knows them before it arrives.

@@ -1,5 +1,6 @@
 using CancelWorkflows.Antom.Client;
 using CancelWorkflows.Antom.Notifications;
+using CancelWorkflows.Service.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -17,11 +18,14 @@ public static class NotificationRegistration
         services.AddSingleton<NotificationMetrics>();
         services.AddSingleton(sp =>
         {
-            var antom = sp.GetRequiredService<IOptions<AntomClientOptions>>().Value;
+            // Each merchant's notifications verify with that merchant's Antom key(s) only (two during a key rotation).
+            var merchants = sp.GetRequiredService<AntomMerchantDirectory>();
             var notifications = sp.GetRequiredService<IOptions<NotificationOptions>>().Value;
             return new AntomNotificationVerifier(
-                AntomPublicKeyLoader.Load(antom),
-                antom.ClientId,
+                merchants.Settings.ToDictionary(
+                    m => m.Options.ClientId,
+                    m => AntomPublicKeys.Load(m.Options, m.Section),
+                    StringComparer.Ordinal),
                 sp.GetRequiredService<TimeProvider>(),
                 notifications.AllowedSkew,
                 notifications.AllowedFutureSkew);

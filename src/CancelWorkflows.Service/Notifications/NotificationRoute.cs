@@ -19,6 +19,10 @@ public enum NotificationRoute
     /// <summary>A workflow of this payment already recorded this notification (a re-send or a replay): not signalled
     /// again, so its history does not grow.</summary>
     AlreadyRecorded,
+
+    /// <summary>The payment's cancellation is another Antom merchant's than the one whose key verified the notification:
+    /// not about that payment (ids are unique per merchant only), so nothing is signalled or started.</summary>
+    OtherMerchant,
 }
 
 /// <summary>The route taken and the workflow that got the notification (null for <see cref="NotificationRoute.UnknownPayment"/>).</summary>
@@ -30,6 +34,7 @@ public sealed record NotificationRouting(NotificationRoute Route, string? Workfl
         NotificationRoute.Reconciliation => NotificationVerdicts.RoutedToReconciliation,
         NotificationRoute.ReconciliationClosed => NotificationVerdicts.ReconciliationClosed,
         NotificationRoute.AlreadyRecorded => NotificationVerdicts.DuplicateBeforeSignal,
+        NotificationRoute.OtherMerchant => NotificationVerdicts.IgnoredOtherMerchant,
         _ => NotificationVerdicts.IgnoredUnknownPayment,
     };
 }

@@ -114,6 +114,17 @@ public sealed class NotificationRouter(
                 }
 
                 var closed = await ClosedCancelWorkflow.ReadAsync(client, description, rpc);
+                if (SignalPayloads.OtherMerchant(signal.AntomMerchant, closed.Request?.AntomMerchant) is { } otherMerchant)
+                {
+                    logger.LogWarning(
+                        "Notification {NotificationId} ({Description}) for closed {CancelWorkflowId}: {Problem}; acknowledged, not reconciled",
+                        signal.NotificationId,
+                        signal.Description,
+                        closed.WorkflowId,
+                        otherMerchant);
+                    return new(NotificationRoute.OtherMerchant, closed.WorkflowId);
+                }
+
                 if (await HasRecordedAsync(client.GetWorkflowHandle(reconciliationId), signal, cancellationToken))
                 {
                     return new(NotificationRoute.AlreadyRecorded, reconciliationId);
@@ -200,6 +211,7 @@ public sealed class NotificationRouter(
             CancelWorkflowId = closed.WorkflowId,
             CancelOutcome = closed.Outcome,
             CallbackUrl = closed.Request?.CallbackUrl,
+            AntomMerchant = closed.Request?.AntomMerchant,
             Settings = settings.Create(),
         };
         var options = new WorkflowOptions(reconciliationId, TemporalNames.TaskQueue)

@@ -19,9 +19,18 @@ public sealed record NotificationSignal(
     string NotificationId,
     string Description)
 {
+    /// <summary>The merchant whose key verified the notification.</summary>
+    public string? AntomMerchant => Notice switch
+    {
+        PaymentNotice payment => payment.AntomMerchant,
+        RefundNotice refund => refund.AntomMerchant,
+        _ => null,
+    };
+
     /// <summary>The signal for a parsed notification, or null when it names no payment (a refund notification without
     /// <c>paymentRequestId</c> and <c>paymentId</c>): nothing to route it to.</summary>
-    public static NotificationSignal? From(ParsedNotification parsed, ReadOnlySpan<byte> rawBody)
+    /// <param name="antomMerchant">The merchant whose key verified it (the workflows ignore one that is not theirs).</param>
+    public static NotificationSignal? From(ParsedNotification parsed, ReadOnlySpan<byte> rawBody, string? antomMerchant = null)
     {
         ArgumentNullException.ThrowIfNull(parsed);
         var id = IdOf(rawBody);
@@ -36,7 +45,8 @@ public sealed record NotificationSignal(
                 p.PaymentAmount?.Currency,
                 p.PaymentAmount?.Value,
                 p.PaymentTime,
-                id);
+                id,
+                antomMerchant);
             return new(notice.PaymentRequestId, notice.PaymentId, TemporalNames.PaymentNotifiedSignal, notice, id, $"{notice.NotifyType} {notice.ResultStatus}");
         }
 
@@ -49,7 +59,8 @@ public sealed record NotificationSignal(
                 r.RefundAmount?.Currency,
                 r.RefundAmount?.Value,
                 r.RefundTime,
-                id);
+                id,
+                antomMerchant);
             return new(Known(r.PaymentRequestId), Known(r.PaymentId), TemporalNames.RefundNotifiedSignal, notice, id, $"{NotifyTypes.RefundResult} {r.RefundStatus}");
         }
 

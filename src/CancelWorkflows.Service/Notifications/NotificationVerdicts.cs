@@ -30,6 +30,10 @@ public static class NotificationVerdicts
     /// acknowledged without a signal, known from this process's memory or the workflow's <c>HasNotification</c> query.</summary>
     public const string DuplicateBeforeSignal = "duplicate-before-signal";
 
+    /// <summary>Verified for one Antom merchant, about a payment whose (closed) cancellation is another merchant's: not that
+    /// payment's notification, so acknowledged and nothing started. (A running cancellation ignores such a signal itself.)</summary>
+    public const string IgnoredOtherMerchant = "ignored-other-merchant";
+
     public const string RejectedBodyTooLarge = "rejected-body-too-large";
 
     /// <summary>The body could not be read (e.g. shorter than its Content-Length): 400, or Kestrel's own status.</summary>

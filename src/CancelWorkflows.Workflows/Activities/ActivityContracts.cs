@@ -16,7 +16,7 @@ public sealed record PaymentSnapshot(
     bool Captured,
     bool Refunded);
 
-public sealed record EligibilityInput(string? PaymentRequestId, string? PaymentId, CancelMode Mode);
+public sealed record EligibilityInput(string? PaymentRequestId, string? PaymentId, CancelMode Mode, string? AntomMerchant = null);
 
 /// <summary>The eligibility step's answer. <c>Decision</c> is null when Antom answered the inquiry with F
 /// (<c>InquiryResultCode</c> says why; <c>ConfigurationError</c> when an engineer must act).</summary>
@@ -28,14 +28,14 @@ public sealed record EligibilityResult(
     bool ConfigurationError,
     bool MethodKnown);
 
-public sealed record CancelCallInput(string? PaymentRequestId, string? PaymentId, int Attempt);
+public sealed record CancelCallInput(string? PaymentRequestId, string? PaymentId, int Attempt, string? AntomMerchant = null);
 
 /// <summary>One cancel call's result. No answer (timeout, 5xx, dropped, unverifiable) is classified Unknown (A3).</summary>
 public sealed record CancelCallResult(CancelAnswerClassification Classification, string? CancelTime, string? NoAnswer, string? Detail, long ElapsedMs);
 
 /// <summary><c>RetryUntilStatusKnown</c>: no answer, U, or a paymentStatus we do not know is a retryable failure instead of
 /// a result, so Temporal retries the inquiry (within the caller's schedule-to-close) until Antom shows a status.</summary>
-public sealed record InquiryInput(string? PaymentRequestId, string? PaymentId, bool RetryUntilStatusKnown = false);
+public sealed record InquiryInput(string? PaymentRequestId, string? PaymentId, bool RetryUntilStatusKnown = false, string? AntomMerchant = null);
 
 public sealed record InquiryResult(bool Answered, PaymentSnapshot? Payment, string? ResultStatus, string? ResultCode, string? NoAnswer);
 
@@ -58,7 +58,7 @@ public sealed record EscalationNotice(
 
 public sealed record EscalationReceipt(bool Delivered, string? CaseId, string Detail);
 
-public sealed record RefundCheckInput(string? PaymentRequestId, string? PaymentId, string? RefundId);
+public sealed record RefundCheckInput(string? PaymentRequestId, string? PaymentId, string? RefundId, string? AntomMerchant = null);
 
 /// <summary>What Antom says about the refund owed after a late success: the payment's status (C4: it must stay
 /// CANCELLED) and, when one exists, the refund and its status.</summary>
@@ -84,14 +84,14 @@ public sealed record CallerNotice(
 
 /// <summary>One refund call of the refund fallback (RF1): always the same refundRequestId and the payment's full amount.</summary>
 public sealed record RefundCallInput(
-    string RefundRequestId, string PaymentId, string Currency, string Value, string? PaymentMethod, int Attempt, string? PaymentRequestId);
+    string RefundRequestId, string PaymentId, string Currency, string Value, string? PaymentMethod, int Attempt, string? PaymentRequestId, string? AntomMerchant = null);
 
 /// <summary>One refund call's result. <c>Sent</c> is false when nothing went to Antom: the catalogue's refund column says the
 /// method does not refund (RF4), or the request does not have Antom's shape. No answer is classified Unknown (RF1).</summary>
 public sealed record RefundCallResult(
     RefundAnswerClassification Classification, bool Sent, string? RefundId, string? RefundTime, string? NoAnswer, string? Detail);
 
-public sealed record RefundInquiryInput(string RefundRequestId, string? RefundId, string? PaymentRequestId);
+public sealed record RefundInquiryInput(string RefundRequestId, string? RefundId, string? PaymentRequestId, string? AntomMerchant = null);
 
 /// <summary>What inquiryRefund showed: <c>RefundStatus</c> SUCCESS, PROCESSING or FAIL when Antom answered S; else null and
 /// <c>Detail</c> says why.</summary>

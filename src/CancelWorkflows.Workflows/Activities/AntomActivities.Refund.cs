@@ -16,6 +16,7 @@ public sealed partial class AntomActivities
         ArgumentNullException.ThrowIfNull(input);
         ActivityTelemetry.TagPayment(input.PaymentRequestId, input.PaymentId);
         ActivityTelemetry.Tag(ActivityTelemetry.AttemptAttribute, input.Attempt);
+        var (_, antom, policy) = merchants.For(input.AntomMerchant);
         var capability = policy.Catalogue.RefundOf(input.PaymentMethod);
         if (capability.Support == RefundSupport.NotSupported)
         {
@@ -54,6 +55,7 @@ public sealed partial class AntomActivities
     {
         ArgumentNullException.ThrowIfNull(input);
         ActivityTelemetry.TagPayment(input.PaymentRequestId, null);
+        var antom = merchants.For(input.AntomMerchant).Client;
         var call = await antom.InquiryRefundAsync(
             new InquiryRefundRequest(input.RefundId is null ? input.RefundRequestId : null, input.RefundId), ActivityExecutionContext.Current.CancellationToken);
         ActivityTelemetry.RecordAntomCall(AntomApis.InquiryRefund, call, call.Answer?.Result.ResultStatus, call.Answer?.Result.ResultCode);

@@ -11,7 +11,7 @@ namespace CancelWorkflows.Workflows.Activities;
 /// The activities that talk to Antom. Each is one signed call; the workflow decides what happens next.
 /// "No answer" never becomes S or F: the cancel call reports it as U (A3), inquiries throw a retryable failure.
 /// </summary>
-public sealed partial class AntomActivities(IAntomClient antom, CancelPolicy policy, TimeProvider time, ILogger<AntomActivities> logger)
+public sealed partial class AntomActivities(AntomMerchants merchants, TimeProvider time, ILogger<AntomActivities> logger)
 {
     public const string NoAnswerErrorType = "AntomNoAnswer";
     public const string ConfigurationErrorType = "AntomConfigurationError";
@@ -30,6 +30,7 @@ public sealed partial class AntomActivities(IAntomClient antom, CancelPolicy pol
     {
         ArgumentNullException.ThrowIfNull(input);
         ActivityTelemetry.TagPayment(input.PaymentRequestId, input.PaymentId);
+        var (_, antom, policy) = merchants.For(input.AntomMerchant);
         var call = await antom.InquiryPaymentAsync(
             new InquiryPaymentRequest(input.PaymentId, input.PaymentRequestId), ActivityExecutionContext.Current.CancellationToken);
         ActivityTelemetry.RecordAntomCall(AntomApis.InquiryPayment, call, call.Answer?.Result.ResultStatus, call.Answer?.Result.ResultCode);
@@ -54,7 +55,7 @@ public sealed partial class AntomActivities(IAntomClient antom, CancelPolicy pol
         var lookup = policy.Catalogue.Categorize(snapshot.MethodType);
         if (!lookup.Known)
         {
-            CountUnknownMethod(lookup.Code);
+            CountUnknownMethod(lookup.Code, policy);
         }
 
         var decision = CancelWindowPolicy.Evaluate(facts, time.GetUtcNow(), policy.Windows, policy.Catalogue, input.Mode, policy.UnknownPaymentMethod);
@@ -75,6 +76,7 @@ public sealed partial class AntomActivities(IAntomClient antom, CancelPolicy pol
         ArgumentNullException.ThrowIfNull(input);
         ActivityTelemetry.TagPayment(input.PaymentRequestId, input.PaymentId);
         ActivityTelemetry.Tag(ActivityTelemetry.AttemptAttribute, input.Attempt);
+        var antom = merchants.For(input.AntomMerchant).Client;
         var call = await antom.CancelAsync(
             new CancelRequest(input.PaymentRequestId is null ? input.PaymentId : null, input.PaymentRequestId),
             ActivityExecutionContext.Current.CancellationToken);
@@ -107,6 +109,7 @@ public sealed partial class AntomActivities(IAntomClient antom, CancelPolicy pol
     {
         ArgumentNullException.ThrowIfNull(input);
         ActivityTelemetry.TagPayment(input.PaymentRequestId, input.PaymentId);
+        var antom = merchants.For(input.AntomMerchant).Client;
         var call = await antom.InquiryPaymentAsync(
             new InquiryPaymentRequest(input.PaymentId, input.PaymentRequestId), ActivityExecutionContext.Current.CancellationToken);
         ActivityTelemetry.RecordAntomCall(AntomApis.InquiryPayment, call, call.Answer?.Result.ResultStatus, call.Answer?.Result.ResultCode);
@@ -136,6 +139,7 @@ public sealed partial class AntomActivities(IAntomClient antom, CancelPolicy pol
         ArgumentNullException.ThrowIfNull(input);
         var token = ActivityExecutionContext.Current.CancellationToken;
         ActivityTelemetry.TagPayment(input.PaymentRequestId, input.PaymentId);
+        var antom = merchants.For(input.AntomMerchant).Client;
         var call = await antom.InquiryPaymentAsync(new InquiryPaymentRequest(input.PaymentId, input.PaymentRequestId), token);
         ActivityTelemetry.RecordAntomCall(AntomApis.InquiryPayment, call, call.Answer?.Result.ResultStatus, call.Answer?.Result.ResultCode);
         var answer = call.Answer;
@@ -167,7 +171,7 @@ public sealed partial class AntomActivities(IAntomClient antom, CancelPolicy pol
 
     /// <summary>A method the catalogue lacks is decided by Cancel:UnknownPaymentMethod; someone should add it, so it is
     /// logged and counted (through the worker's metric meter, which the host bridges to OpenTelemetry).</summary>
-    private void CountUnknownMethod(string? code)
+    private void CountUnknownMethod(string? code, CancelPolicy policy)
     {
         var method = code ?? NoMethodReported;
         logger.LogWarning(

@@ -16,6 +16,11 @@ public sealed record CancelPaymentRequest
 
     public string? Merchant { get; init; }
 
+    /// <summary>The Antom merchant account to cancel as, by its configured name (the API always sets it); null (a start
+    /// from before several merchants): the default merchant. Its client, keys and narrowed windows apply to every call; a
+    /// notification verified for another merchant does not touch this cancellation.</summary>
+    public string? AntomMerchant { get; init; }
+
     public string? CallbackUrl { get; init; }
 
     /// <summary>The calling service (recorded for audit).</summary>
@@ -28,6 +33,10 @@ public sealed record CancelPaymentRequest
     /// <summary>What to do when the payment is paid and can no longer be cancelled: null or <see cref="CancelFallbacks.None"/>
     /// (the outcome is NotCancellable), or <see cref="CancelFallbacks.Refund"/> (refund it in full instead).</summary>
     public string? Fallback { get; init; }
+
+    /// <summary>Where <see cref="Fallback"/> came from: <c>request</c>, <c>caller</c>, <c>merchant</c> or <c>default</c>
+    /// (recorded for the status; null for starts from before fallback defaults).</summary>
+    public string? FallbackSource { get; init; }
 
     public CancelSettings Settings { get; init; } = new();
 

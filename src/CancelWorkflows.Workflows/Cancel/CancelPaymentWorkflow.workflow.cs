@@ -146,7 +146,7 @@ public sealed class CancelPaymentWorkflow
     [WorkflowSignal(TemporalNames.PaymentNotifiedSignal)]
     public Task PaymentNotifiedAsync(IRawValue input)
     {
-        if (!SignalPayloads.TryRead<PaymentNotice>(status, TemporalNames.PaymentNotifiedSignal, input, SignalPayloads.ProblemOf, out var notice)
+        if (!SignalPayloads.TryRead<PaymentNotice>(status, TemporalNames.PaymentNotifiedSignal, input, n => SignalPayloads.ProblemOf(n) ?? SignalPayloads.OtherMerchant(n.AntomMerchant, status.AntomMerchant), out var notice)
             || !notices.Receive(status, notice))
         {
             return Task.CompletedTask;
@@ -170,7 +170,7 @@ public sealed class CancelPaymentWorkflow
     [WorkflowSignal(TemporalNames.RefundNotifiedSignal)]
     public Task RefundNotifiedAsync(IRawValue input)
     {
-        if (SignalPayloads.TryRead<RefundNotice>(status, TemporalNames.RefundNotifiedSignal, input, SignalPayloads.ProblemOf, out var notice))
+        if (SignalPayloads.TryRead<RefundNotice>(status, TemporalNames.RefundNotifiedSignal, input, n => SignalPayloads.ProblemOf(n) ?? SignalPayloads.OtherMerchant(n.AntomMerchant, status.AntomMerchant), out var notice))
         {
             notices.Receive(status, notice);
         }
@@ -224,6 +224,9 @@ public sealed class CancelPaymentWorkflow
         status.Begin(request.PaymentRequestId, request.PaymentId, request.Settings.TemporalWebBaseUrl);
         status.BookingRef = request.BookingRef;
         status.Merchant = request.Merchant;
+        status.AntomMerchant = request.AntomMerchant;
+        status.Fallback = request.Fallback ?? CancelFallbacks.None;
+        status.FallbackSource = request.FallbackSource;
         status.RequestedBy = request.RequestedBy;
         status.Reason = request.Reason;
         Step("requested", $"cancel {request.PaymentRequestId ?? request.PaymentId} for {request.RequestedBy ?? "a caller"}: {request.Reason ?? "no reason given"}");
@@ -269,7 +272,7 @@ public sealed class CancelPaymentWorkflow
     {
         try
         {
-            var input = new EligibilityInput(request.PaymentRequestId, request.PaymentId, request.Mode);
+            var input = new EligibilityInput(request.PaymentRequestId, request.PaymentId, request.Mode, request.AntomMerchant);
             var options = AntomCallOptions(request.Settings, "eligibility: inquiryPayment + cancel windows", maximumAttempts: 6);
             var result = ClosesAtOutcome
                 ? await Workflow.ExecuteLocalActivityAsync((AntomActivities a) => a.CheckEligibilityAsync(input), Local(options))
@@ -450,7 +453,7 @@ public sealed class CancelPaymentWorkflow
         try
         {
             result = await Workflow.ExecuteActivityAsync(
-                (AntomActivities a) => a.CancelAsync(new(request.PaymentRequestId, request.PaymentId, attempt)),
+                (AntomActivities a) => a.CancelAsync(new(request.PaymentRequestId, request.PaymentId, attempt, request.AntomMerchant)),
                 AntomCallOptions(request.Settings, $"cancel attempt {attempt} of {total}", maximumAttempts: 1));
         }
         catch (ActivityFailureException e)
@@ -516,7 +519,7 @@ public sealed class CancelPaymentWorkflow
     }
 
     private Task<InquiryResult?> InquireAsync(CancelSettings settings, string why) =>
-        RunInquiryAsync(new(status.PaymentRequestId, status.PaymentId), AntomCallOptions(settings, $"inquiryPayment: {why}", maximumAttempts: 3), why);
+        RunInquiryAsync(new(status.PaymentRequestId, status.PaymentId, AntomMerchant: status.AntomMerchant), AntomCallOptions(settings, $"inquiryPayment: {why}", maximumAttempts: 3), why);
 
     /// <summary>inquiryPayment retried (no answer, U, unknown status) until Antom shows the payment's status, for at most
     /// <see cref="CancelSettings.EffectiveConfirmationInquiryTimeout"/>; null when it never did.</summary>
@@ -525,7 +528,7 @@ public sealed class CancelPaymentWorkflow
         var options = AntomCallOptions(settings, $"inquiryPayment until the status is known: {why}", maximumAttempts: 0);
         options.ScheduleToCloseTimeout = settings.EffectiveConfirmationInquiryTimeout;
         options.RetryPolicy!.MaximumInterval = TimeSpan.FromSeconds(30);
-        return RunInquiryAsync(new(status.PaymentRequestId, status.PaymentId, RetryUntilStatusKnown: true), options, why);
+        return RunInquiryAsync(new(status.PaymentRequestId, status.PaymentId, RetryUntilStatusKnown: true, status.AntomMerchant), options, why);
     }
 
     private async Task<InquiryResult?> RunInquiryAsync(InquiryInput input, ActivityOptions options, string why)

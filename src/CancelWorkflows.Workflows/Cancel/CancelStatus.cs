@@ -16,6 +16,16 @@ public sealed class CancelStatus
 
     public string? Merchant { get; set; }
 
+    /// <summary>The Antom merchant account every Antom call of this cancellation goes out as, by its configured name; null
+    /// for a cancellation started before several merchants (the default merchant).</summary>
+    public string? AntomMerchant { get; set; }
+
+    /// <summary>What the start asked for when the payment can no longer be cancelled: <c>none</c> or <c>refund</c>.</summary>
+    public string? Fallback { get; set; }
+
+    /// <summary>Where <see cref="Fallback"/> came from: <c>request</c>, <c>caller</c>, <c>merchant</c> or <c>default</c>.</summary>
+    public string? FallbackSource { get; set; }
+
     public string? RequestedBy { get; set; }
 
     public string? Reason { get; set; }

@@ -46,7 +46,7 @@ public sealed class RefundFallback(CancelStatus status, LateNotifications notice
         var total = delays.Count + 1;
         for (var attempt = 1; attempt <= total; attempt++)
         {
-            var result = await CallAsync(state, new(state.RefundRequestId, paymentId, currency, value, state.PaymentMethod, attempt, status.PaymentRequestId), total);
+            var result = await CallAsync(state, new(state.RefundRequestId, paymentId, currency, value, state.PaymentMethod, attempt, status.PaymentRequestId, status.AntomMerchant), total);
             var c = result.Classification;
             switch (c.Kind)
             {
@@ -244,7 +244,7 @@ public sealed class RefundFallback(CancelStatus status, LateNotifications notice
         try
         {
             var shown = await Workflow.ExecuteActivityAsync(
-                (AntomActivities a) => a.InquireRefundAsync(new(state.RefundRequestId!, state.RefundId, status.PaymentRequestId)),
+                (AntomActivities a) => a.InquireRefundAsync(new(state.RefundRequestId!, state.RefundId, status.PaymentRequestId, status.AntomMerchant)),
                 new()
                 {
                     StartToCloseTimeout = settings.AntomActivityTimeout(),

@@ -50,6 +50,14 @@ public static class SignalPayloads
     public static string? ProblemOf(RefundNotice notice) =>
         notice is { RefundStatus: null, RefundId: null, RefundRequestId: null, NotificationId: null } ? "it names no refund status, refund or notification" : null;
 
+    /// <summary>A notification verified for another merchant than the cancellation's is not about its payment, whatever ids
+    /// it carries (paymentRequestIds are unique per merchant only): it is ignored. Either side unknown (a cancellation or an
+    /// ingress from before several merchants) is not a mismatch.</summary>
+    public static string? OtherMerchant(string? noticeMerchant, string? cancellationMerchant) =>
+        noticeMerchant is not null && cancellationMerchant is not null && !string.Equals(noticeMerchant, cancellationMerchant, StringComparison.Ordinal)
+            ? $"verified for Antom merchant {noticeMerchant}, and this cancellation is merchant {cancellationMerchant}'s"
+            : null;
+
     public static string? ProblemOf(EscalationResolution resolution) =>
         Required(resolution?.Outcome, "outcome") ?? Required(resolution?.ResolvedBy, "resolvedBy");
 }

@@ -17,5 +17,8 @@ public sealed record ReconciliationRequest
 
     public string? CallbackUrl { get; init; }
 
+    /// <summary>The closed cancellation's Antom merchant (null: the default): the reconciliation asks Antom as it.</summary>
+    public string? AntomMerchant { get; init; }
+
     public CancelSettings Settings { get; init; } = new();
 }

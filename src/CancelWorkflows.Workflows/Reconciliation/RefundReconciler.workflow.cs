@@ -181,7 +181,7 @@ public sealed class RefundReconciler(CancelStatus status, LateNotifications noti
         try
         {
             return await Workflow.ExecuteActivityAsync(
-                (AntomActivities a) => a.CheckRefundAsync(new(status.PaymentRequestId, status.PaymentId, refundId)),
+                (AntomActivities a) => a.CheckRefundAsync(new(status.PaymentRequestId, status.PaymentId, refundId, status.AntomMerchant)),
                 new()
                 {
                     // inquiryPayment, then inquiryRefund when a refund id is known: two Antom calls at most.

@@ -31,6 +31,7 @@ public sealed class RefundReconciliationWorkflow
         ArgumentNullException.ThrowIfNull(request);
         status.Begin(request.PaymentRequestId, request.PaymentId, request.Settings.TemporalWebBaseUrl);
         status.Outcome = request.CancelOutcome;
+        status.AntomMerchant = request.AntomMerchant;
         status.Step("reconciliation requested", $"a notification arrived after {request.CancelWorkflowId} closed with outcome {request.CancelOutcome ?? "(unknown)"}");
 
         // Open for a watch window after the LAST notification: later ones for this payment (a PENDING first, then the
@@ -62,7 +63,7 @@ public sealed class RefundReconciliationWorkflow
     [WorkflowSignal(TemporalNames.PaymentNotifiedSignal)]
     public Task PaymentNotifiedAsync(IRawValue notice)
     {
-        if (SignalPayloads.TryRead<PaymentNotice>(status, TemporalNames.PaymentNotifiedSignal, notice, SignalPayloads.ProblemOf, out var read))
+        if (SignalPayloads.TryRead<PaymentNotice>(status, TemporalNames.PaymentNotifiedSignal, notice, n => SignalPayloads.ProblemOf(n) ?? SignalPayloads.OtherMerchant(n.AntomMerchant, status.AntomMerchant), out var read))
         {
             notices.Receive(status, read);
         }
@@ -74,7 +75,7 @@ public sealed class RefundReconciliationWorkflow
     [WorkflowSignal(TemporalNames.RefundNotifiedSignal)]
     public Task RefundNotifiedAsync(IRawValue notice)
     {
-        if (SignalPayloads.TryRead<RefundNotice>(status, TemporalNames.RefundNotifiedSignal, notice, SignalPayloads.ProblemOf, out var read))
+        if (SignalPayloads.TryRead<RefundNotice>(status, TemporalNames.RefundNotifiedSignal, notice, n => SignalPayloads.ProblemOf(n) ?? SignalPayloads.OtherMerchant(n.AntomMerchant, status.AntomMerchant), out var read))
         {
             notices.Receive(status, read);
         }

@@ -25,6 +25,7 @@ public static class CancelWorker
     /// <param name="configure">Adds to the worker, e.g. a test's own parent workflow.</param>
     /// <param name="configureCallbacks">Adds to the callback queue's worker (e.g. its slots).</param>
     /// <param name="resolve">The outbound handler's name resolver (default: the system's).</param>
+    /// <param name="otherMerchants">Antom merchants besides the default one (<paramref name="antom"/>), by name.</param>
     public static CancelWorkers Create(
         ITemporalClient client,
         string taskQueue,
@@ -35,12 +36,14 @@ public static class CancelWorker
         CancelPolicy? policy = null,
         Action<TemporalWorkerOptions>? configureCallbacks = null,
         OutboundOptions? outbound = null,
-        Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null)
+        Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null,
+        IEnumerable<AntomMerchant>? otherMerchants = null)
     {
         outbound ??= Outbound;
         var http = resolve is null ? new OutboundHttpClients() : new OutboundHttpClients(resolve);
         var holdsActivities = HoldsActivities(holdsSourceUrl);
-        var antomActivities = new AntomActivities(antom, policy ?? CancelPolicy.Default, TimeProvider.System, NullLogger<AntomActivities>.Instance);
+        var merchants = new AntomMerchants(new AntomMerchant(AntomMerchants.DefaultName, antom, policy ?? CancelPolicy.Default), otherMerchants);
+        var antomActivities = new AntomActivities(merchants, TimeProvider.System, NullLogger<AntomActivities>.Instance);
         var supportActivities = new SupportActivities(
             http,
             Options.Create(new SupportOptions { WebhookUrl = supportWebhookUrl }),

@@ -7,11 +7,14 @@ using Microsoft.Extensions.Options;
 
 namespace CancelWorkflows.Workflows.Tests.Infrastructure;
 
-/// <summary>The Antom simulator on a free loopback port with one trusted merchant, and a real Antom client for it.
-/// Shared by the workflow tests; each test uses its own payment ids.</summary>
-public sealed class SimulatedAntom : IAsyncLifetime
+/// <summary>The Antom simulator on a free loopback port with one trusted merchant (two with <c>secondMerchant</c>), and a
+/// real Antom client for each. Shared by the workflow tests; each test uses its own payment ids.</summary>
+public sealed class SimulatedAntom(bool secondMerchant = false) : IAsyncLifetime
 {
     public const string ClientId = "TEST_MERCHANT";
+
+    /// <summary>The second merchant's client id: another Antom account with its own key pair.</summary>
+    public const string SecondClientId = "TEST_MERCHANT_B";
 
     private AntomSimulatorServer? server;
     private HttpClient? http;
@@ -22,26 +25,37 @@ public sealed class SimulatedAntom : IAsyncLifetime
 
     public IAntomClient Client { get; private set; } = null!;
 
+    /// <summary>The second merchant's client (only with <c>secondMerchant</c>).</summary>
+    public IAntomClient SecondClient { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         using var merchantKey = AntomKeys.Generate();
-        server = await AntomSimulatorServer.StartAsync(
-            new SimulatorOptions { Merchants = { [ClientId] = AntomKeys.ExportPublicPem(merchantKey) } },
-            "http://127.0.0.1:0");
+        using var secondKey = AntomKeys.Generate();
+        var options = new SimulatorOptions { Merchants = { [ClientId] = AntomKeys.ExportPublicPem(merchantKey) }, DefaultClientId = ClientId };
+        if (secondMerchant)
+        {
+            options.Merchants[SecondClientId] = AntomKeys.ExportPublicPem(secondKey);
+        }
+
+        server = await AntomSimulatorServer.StartAsync(options, "http://127.0.0.1:0");
         http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        Client = new AntomClient(
-            http,
-            Options.Create(new AntomClientOptions
-            {
-                GatewayUrl = server.BaseAddress.ToString(),
-                ClientId = ClientId,
-                MerchantPrivateKey = AntomKeys.ExportPrivatePem(merchantKey),
-                AntomPublicKey = server.AntomPublicKeyPem,
-                Timeout = TimeSpan.FromSeconds(2),
-            }),
-            TimeProvider.System,
-            NullLogger<AntomClient>.Instance);
+        Client = ClientOf(ClientId, merchantKey);
+        SecondClient = secondMerchant ? ClientOf(SecondClientId, secondKey) : null!;
     }
+
+    private AntomClient ClientOf(string clientId, System.Security.Cryptography.RSA key) => new(
+        http!,
+        Options.Create(new AntomClientOptions
+        {
+            GatewayUrl = Server.BaseAddress.ToString(),
+            ClientId = clientId,
+            MerchantPrivateKey = AntomKeys.ExportPrivatePem(key),
+            AntomPublicKey = Server.AntomPublicKeyPem,
+            Timeout = TimeSpan.FromSeconds(2),
+        }),
+        TimeProvider.System,
+        NullLogger<AntomClient>.Instance);
 
     /// <summary>A payment paid a minute ago (created two minutes ago) with <paramref name="method"/>: inside every window.</summary>
     public Task PutPaidAsync(string paymentRequestId, string method) =>
