@@ -18,6 +18,9 @@ public static class ProblemTypes
     /// <summary>409: another caller already asked to cancel this payment (nothing more is said about it).</summary>
     public const string PaymentCancelledByAnotherCaller = Prefix + "payment-cancelled-by-another-caller";
 
+    /// <summary>409: this payment id's cancellation exists for another Antom merchant (<c>antomMerchant</c>); nothing started.</summary>
+    public const string PaymentIdOfAnotherMerchant = Prefix + "payment-id-of-another-merchant";
+
     /// <summary>404: no cancellation for this payment (or none this caller may see: the answer is the same).</summary>
     public const string CancellationNotFound = Prefix + "cancellation-not-found";
 

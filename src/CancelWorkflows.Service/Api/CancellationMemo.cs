@@ -6,10 +6,13 @@ namespace CancelWorkflows.Service.Api;
 
 /// <summary>
 /// What the API writes into a cancel workflow's memo at start: who asked (also read by the callback signer on the worker)
-/// and, when given, the <c>Idempotency-Key</c> with the request's fingerprint. Visible in Temporal Web.
+/// and, when given, the <c>Idempotency-Key</c> with the request's fingerprint; the Antom merchant it goes out as. Visible
+/// in Temporal Web.
 /// </summary>
-public sealed record CancellationMemo(string? RequestedBy, string? IdempotencyKey, string? RequestFingerprint)
+public sealed record CancellationMemo(string? RequestedBy, string? IdempotencyKey, string? RequestFingerprint, string? AntomMerchant = null)
 {
+    public const string AntomMerchantKey = "antomMerchant";
+
     public const string RequestedByKey = CallerMemo.RequestedByKey;
     public const string IdempotencyKeyKey = "idempotencyKey";
     public const string RequestFingerprintKey = "requestFingerprint";
@@ -29,6 +32,11 @@ public sealed record CancellationMemo(string? RequestedBy, string? IdempotencyKe
             memo[RequestFingerprintKey] = RequestFingerprint;
         }
 
+        if (AntomMerchant is not null)
+        {
+            memo[AntomMerchantKey] = AntomMerchant;
+        }
+
         return memo;
     }
 
@@ -38,7 +46,8 @@ public sealed record CancellationMemo(string? RequestedBy, string? IdempotencyKe
         return new(
             await ValueAsync(execution.Memo, RequestedByKey),
             await ValueAsync(execution.Memo, IdempotencyKeyKey),
-            await ValueAsync(execution.Memo, RequestFingerprintKey));
+            await ValueAsync(execution.Memo, RequestFingerprintKey),
+            await ValueAsync(execution.Memo, AntomMerchantKey));
     }
 
     private static async Task<string?> ValueAsync(IReadOnlyDictionary<string, IEncodedRawValue> memo, string key) =>

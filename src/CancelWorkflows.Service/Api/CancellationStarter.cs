@@ -52,7 +52,9 @@ public sealed class CancellationStarter(ITemporalClient client, HostMetrics metr
         {
             var existing = await client.GetWorkflowHandle(workflowId).DescribeAsync(new() { Rpc = rpc });
             var found = await CancellationMemo.ReadAsync(existing);
-            var verdict = found.RequestedBy != memo.RequestedBy ? StartVerdict.AnotherCaller
+            // A cancellation from before several merchants records none: it is not told apart.
+            var verdict = found.AntomMerchant is not null && memo.AntomMerchant is not null && found.AntomMerchant != memo.AntomMerchant ? StartVerdict.AnotherMerchant
+                : found.RequestedBy != memo.RequestedBy ? StartVerdict.AnotherCaller
                 : memo.IdempotencyKey is null || found.IdempotencyKey != memo.IdempotencyKey ? StartVerdict.Existing
                 : StartFingerprint.Same(found.RequestFingerprint, memo.RequestFingerprint) ? StartVerdict.Replayed : StartVerdict.KeyReused;
             TagRequestSpan(request, workflowId, existing.RunId);

@@ -86,7 +86,7 @@ public static class StartCancellationEndpoint
             FallbackSource = fallbackSource,
             Settings = services.Settings.Create(),
         };
-        var memo = new CancellationMemo(callerName, idempotencyKey, idempotencyKey is null ? null : StartFingerprint.Of(body));
+        var memo = new CancellationMemo(callerName, idempotencyKey, idempotencyKey is null ? null : StartFingerprint.Of(body), antomMerchant);
         CancellationStarter.Result started;
         try
         {
@@ -106,6 +106,15 @@ public static class StartCancellationEndpoint
                 type: ProblemTypes.PaymentCancelledByAnotherCaller,
                 title: "Another caller already asked to cancel this payment",
                 detail: "There is one cancellation per payment, and only the caller that started it can follow it. Nothing was started.");
+        }
+
+        if (started.Verdict == StartVerdict.AnotherMerchant)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                type: ProblemTypes.PaymentIdOfAnotherMerchant,
+                title: "This payment id is being cancelled for another Antom merchant",
+                detail: $"A cancellation of {started.WorkflowId} exists for another Antom merchant than {antomMerchant}; Antom's payment ids are unique per merchant only, and one workflow id serves one payment. Nothing was started.");
         }
 
         if (started.Verdict == StartVerdict.KeyReused)

@@ -16,6 +16,10 @@ public enum StartVerdict
     /// operator, a 409 that says nothing of it for anyone else.</summary>
     AnotherCaller,
 
+    /// <summary>This payment id's cancellation exists for another Antom merchant (ids are unique per merchant only): not
+    /// this payment's, so not the answer and nothing started (409).</summary>
+    AnotherMerchant,
+
     /// <summary>The Idempotency-Key was used before for this payment with a different body: refused (422).</summary>
     KeyReused,
 }

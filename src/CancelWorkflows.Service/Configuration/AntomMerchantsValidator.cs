@@ -87,7 +87,7 @@ public sealed class AntomMerchantsValidator(ServiceMode mode, IOptions<AntomClie
         {
             if (callerOptions.AntomMerchant is { } merchant
                 && !string.Equals(merchant, options.MerchantName, StringComparison.OrdinalIgnoreCase)
-                && !options.Merchants.ContainsKey(merchant))
+                && !options.Merchants.Keys.Any(k => string.Equals(k, merchant, StringComparison.OrdinalIgnoreCase)))
             {
                 failures.Add(
                     $"Api:Callers:{caller}:AntomMerchant = '{merchant}' is not a configured merchant " +

@@ -12,7 +12,8 @@ namespace CancelWorkflows.Service.Tests.Api;
 /// Dev mode as a real process for the API tests, configured as a deployment with two calling services: <c>booking</c>
 /// (API key + callback secret) and <c>ticketing</c> (API key, no secret), both plain callers; <c>support</c>, an operator;
 /// <c>promoter</c>, a caller that may also manage promotions; <c>o'hara</c>, a plain caller whose name has a quote; and
-/// <c>listed</c>, a plain caller called back only at its <c>CallbackHosts</c>. U-retries after 3 s, 1 s, 1 s, so a U answer
+/// <c>listed</c>, a plain caller called back only at its <c>CallbackHosts</c>; <c>brandshop</c>, a plain caller whose
+/// cancellations go out as the second merchant, <c>brand-b</c>, with a refund fallback by default. U-retries after 3 s, 1 s, 1 s, so a U answer
 /// keeps a cancellation undecided for 3 s and four of them escalate it within ~6 s; workflows stay open a day after their
 /// outcome (far longer than any run of the collection, loaded or not, so the listing tests see them running whatever the
 /// test order; the fixture's dev server goes with its data when the collection ends). Plus a Temporal client on its dev server, a callback receiver, and the typed client as <c>booking</c>.
@@ -26,6 +27,10 @@ public sealed class ApiDevMode : IAsyncLifetime
     public const string QuotedCallerKey = "ohara-api-key-for-tests-0005";
     public const string QuotedCaller = "o'hara";
     public const string ListedKey = "listed-api-key-for-tests-0006";
+
+    /// <summary>A plain caller whose cancellations go out as dev mode's second merchant and fall back to a refund unless a
+    /// start says otherwise (<c>Api:Callers:brandshop:AntomMerchant</c>, <c>:Fallback</c>).</summary>
+    public const string BrandShopKey = "brandshop-api-key-for-tests-0007";
 
     /// <summary>A plain caller whose callbacks may only go to <c>Api:Callers:listed:CallbackHosts</c>: an internal host
     /// (private network allowed) and the callback receiver.</summary>
@@ -85,6 +90,9 @@ public sealed class ApiDevMode : IAsyncLifetime
             ["Api__Callers__booking__CallbackSecret"] = BookingCallbackSecret,
             ["Api__Callers__support__Roles__0"] = "operator",
             ["Api__Callers__promoter__Roles__0"] = "promotions",
+            ["Api__ApiKeys__brandshop"] = Convert.ToHexStringLower(ApiKeyRegistry.Hash(BrandShopKey)),
+            ["Api__Callers__brandshop__AntomMerchant"] = "brand-b",
+            ["Api__Callers__brandshop__Fallback"] = "refund",
             [$"Api__ApiKeys__{ListedCaller}"] = Convert.ToHexStringLower(ApiKeyRegistry.Hash(ListedKey)),
             [$"Api__Callers__{ListedCaller}__CallbackHosts__0"] = ListedInternalHost,
             [$"Api__Callers__{ListedCaller}__CallbackHosts__1"] = new Uri(callbacks.BaseUrl).Authority,

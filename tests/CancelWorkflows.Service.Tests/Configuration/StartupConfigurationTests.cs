@@ -97,6 +97,25 @@ public sealed class StartupConfigurationTests : IDisposable
         Assert.Contains("Cancel:AntomCallMargin must be at least 00:00:01", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task W3_MerchantWindowWiderThanTheDeploymentsAndACallerOfAnUnknownMerchant_RefusedNamingBothSettings()
+    {
+        var settings = ProductionSettings();
+        settings["Cancel__Windows__CardWindow"] = "3.00:00:00";
+        settings["Antom__Merchants__brand-b__ClientId"] = "TEST_CLIENT_B";
+        settings["Antom__Merchants__brand-b__GatewayUrl"] = "https://open-sea-global.alipay.com";
+        settings["Antom__Merchants__brand-b__MerchantPrivateKeyPath"] = settings["Antom__MerchantPrivateKeyPath"];
+        settings["Antom__Merchants__brand-b__AntomPublicKeyPath"] = settings["Antom__AntomPublicKeyPath"];
+        settings["Antom__Merchants__brand-b__Windows__CardWindow"] = "5.00:00:00";
+        settings["Api__Callers__booking__AntomMerchant"] = "brand-c";
+
+        var (exitCode, output) = await RunUntilExitAsync(settings);
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains("Antom:Merchants:brand-b:Windows:CardWindow 5.00:00:00 is wider than the deployment's (Cancel:Windows) 3.00:00:00", output, StringComparison.Ordinal);
+        Assert.Contains("Api:Callers:booking:AntomMerchant = 'brand-c' is not a configured merchant", output, StringComparison.Ordinal);
+    }
+
     /// <summary>A complete production configuration (Temporal at an address nobody listens on: validation comes first).</summary>
     private Dictionary<string, string?> ProductionSettings()
     {
