@@ -22,6 +22,9 @@ public sealed record Promotion
 
     public string? Note { get; init; }
 
+    /// <summary>The Antom merchant its holds are cancelled as (null: the default merchant).</summary>
+    public string? AntomMerchant { get; init; }
+
     public bool Paused { get; init; }
 
     /// <summary>Why it was paused or resumed.</summary>

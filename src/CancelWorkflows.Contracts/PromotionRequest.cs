@@ -22,4 +22,9 @@ public sealed record PromotionRequest
     public int? MaxParallel { get; init; }
 
     public string? Note { get; init; }
+
+    /// <summary>Optional: the Antom merchant the holds are cancelled as (a configured name, as a start's
+    /// <c>antomMerchant</c>); unknown → 400. Left out: the default merchant. Left out of the body when null.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? AntomMerchant { get; init; }
 }

@@ -20,9 +20,10 @@ public static class StartCommand
         var reason = ValueOptions.Text("--reason", "Why it is cancelled (recorded, shown in Temporal Web)", 256);
         var bookingRef = ValueOptions.Text("--booking-ref", "The booking the payment belongs to (searchable)", 64);
         var merchant = ValueOptions.Text("--merchant", "The merchant or brand (searchable; a list filter)", 64);
+        var antomMerchant = ValueOptions.Text("--antom-merchant", "The Antom merchant account to cancel as (a configured name; default: the caller's, else the default merchant)", 64);
         var callbackUrl = CallbackUrlOption();
         var fallback = ValueOptions.Choice(
-            "--fallback", "When the payment is paid and can no longer be cancelled: refund it in full instead (refund), or not (none, the default)", CancellationFallbacks.All);
+            "--fallback", "When the payment is paid and can no longer be cancelled: refund it in full instead (refund), or not (none); default: the caller's or the merchant's configured one, else none", CancellationFallbacks.All);
         var idempotencyKey = ValueOptions.Text("--idempotency-key", "Idempotency-Key: a retry with the same key gets the first answer", 255);
         var notBefore = ValueOptions.Timestamp(
             "--not-before", "Do not call Antom before this time (e.g. now+30m, 2025-03-01T12:00:00+08:00; at most 30 days ahead)", clock);
@@ -31,7 +32,7 @@ public static class StartCommand
 
         var command = new Command("start", "Cancel one payment, or show the cancellation that already exists for it")
         {
-            paymentRequestId, paymentId, reason, bookingRef, merchant, callbackUrl, fallback, notBefore, idempotencyKey, wait,
+            paymentRequestId, paymentId, reason, bookingRef, merchant, antomMerchant, callbackUrl, fallback, notBefore, idempotencyKey, wait,
         };
         command.Validators.Add(result =>
         {
@@ -50,6 +51,7 @@ public static class StartCommand
                 Reason = context.Value(reason),
                 BookingRef = context.Value(bookingRef),
                 Merchant = context.Value(merchant),
+                AntomMerchant = context.Value(antomMerchant),
                 CallbackUrl = context.Value(callbackUrl)?.OriginalString,
                 NotBefore = context.Value(notBefore),
                 Fallback = context.Value(fallback),

@@ -66,6 +66,8 @@ public static class StatusView
             .Add("payment", PaymentText(status))
             .Add("booking", status.BookingRef)
             .Add("merchant", status.Merchant)
+            .Add("antom merchant", status.AntomMerchant)
+            .Add("fallback", status.Fallback is { } fallback ? $"{fallback}{(status.FallbackSource is { } source ? $" ({source})" : string.Empty)}" : null)
             .Add("reason", status.Reason)
             .Add("requested by", status.RequestedBy)
             .Add("scheduled for", status.ScheduledFor is { } scheduled ? $"{TimeText.Format(scheduled)} (notBefore: nothing is sent to Antom before)" : null)

@@ -26,6 +26,9 @@ public sealed record PromotionDefinition
 
     public string? Note { get; init; }
 
+    /// <summary>The Antom merchant the holds are cancelled as, by its configured name; null: the default merchant.</summary>
+    public string? AntomMerchant { get; init; }
+
     [JsonIgnore]
     public bool IsOneOff => EndsAt is not null;
 
@@ -39,6 +42,7 @@ public sealed record PromotionDefinition
         Compare("timeZone", TimeZone, existing.TimeZone, TimeZone == existing.TimeZone, differences);
         Compare("maxParallel", MaxParallel.ToString(CultureInfo.InvariantCulture), existing.MaxParallel.ToString(CultureInfo.InvariantCulture), MaxParallel == existing.MaxParallel, differences);
         Compare("note", Note, existing.Note, Note == existing.Note, differences);
+        Compare("antomMerchant", AntomMerchant, existing.AntomMerchant, AntomMerchant == existing.AntomMerchant, differences);
         return differences;
     }
 

@@ -117,6 +117,7 @@ public sealed class PromotionScheduleFactory(IOptions<PromotionOptions> options,
         {
             PromoId = definition.PromoId,
             MaxParallel = definition.MaxParallel,
+            AntomMerchant = definition.AntomMerchant,
             ContinueAsNewEvery = options.Value.ContinueAsNewEvery,
             Settings = settings.Create(),
         };

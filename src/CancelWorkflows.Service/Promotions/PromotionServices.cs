@@ -1,3 +1,4 @@
+using CancelWorkflows.Service.Configuration;
 using CancelWorkflows.Workflows.Promotions;
 using Microsoft.Extensions.Options;
 
@@ -10,8 +11,12 @@ public sealed class PromotionServices(
     PromotionViews views,
     IOptions<PromotionOptions> promotionOptions,
     IOptions<HoldsSourceOptions> holdsSourceOptions,
-    TimeProvider clock)
+    TimeProvider clock,
+    AntomMerchantDirectory merchants)
 {
+    /// <summary>Which Antom merchant a promotion names.</summary>
+    public AntomMerchantDirectory Merchants { get; } = merchants;
+
     public PromotionScheduler Scheduler { get; } = scheduler;
 
     public PromotionViews Views { get; } = views;

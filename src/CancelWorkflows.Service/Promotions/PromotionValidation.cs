@@ -47,6 +47,7 @@ public static partial class PromotionValidation
             Cron = Trimmed(request.Cron),
             TimeZone = Trimmed(request.TimeZone),
             Note = Trimmed(request.Note),
+            AntomMerchant = Trimmed(request.AntomMerchant),
         };
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
 
@@ -133,6 +134,7 @@ public static partial class PromotionValidation
             TimeZone = timeZone,
             MaxParallel = maxParallel,
             Note = body.Note,
+            AntomMerchant = body.AntomMerchant,
         }, errors);
     }
 

@@ -46,6 +46,7 @@ public sealed class PromotionViews(ITemporalClient client, TemporalWebLinks link
             TimeZone = definition?.TimeZone ?? spec.TimeZoneName,
             MaxParallel = definition?.MaxParallel,
             Note = definition?.Note,
+            AntomMerchant = definition?.AntomMerchant,
             Paused = description.Schedule.State.Paused,
             StateNote = string.IsNullOrEmpty(description.Schedule.State.Note) ? null : description.Schedule.State.Note,
             NextActionTimes = [.. info.NextActionTimes.Select(ContractMapping.Utc)],

@@ -130,6 +130,17 @@ public static class PromotionWriteEndpoints
         }
 
         var (definition, invalid) = PromotionValidation.Validate(body, pathPromoId, services.Options);
+        if (definition?.AntomMerchant is { } named)
+        {
+            if (!services.Merchants.TryResolve(named, out var merchant))
+            {
+                invalid["antomMerchant"] = [$"No Antom merchant '{named}' is configured; one of: {string.Join(", ", services.Merchants.Names)} (or leave it out)."];
+                return (null, PromotionProblems.Invalid(invalid), null);
+            }
+
+            definition = definition with { AntomMerchant = merchant };
+        }
+
         return definition is null ? (null, PromotionProblems.Invalid(invalid), null) : (definition, null, null);
     }
 

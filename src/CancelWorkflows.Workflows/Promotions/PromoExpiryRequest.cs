@@ -23,6 +23,9 @@ public sealed record PromoExpiryRequest
     /// below Temporal's pending-children limit and its history stays small at 100,000 holds.</summary>
     public int ContinueAsNewEvery { get; init; } = MaxContinueAsNewEvery;
 
+    /// <summary>The Antom merchant each hold is cancelled as (its configured name); null: the default merchant.</summary>
+    public string? AntomMerchant { get; init; }
+
     /// <summary>Settings of each hold's CancelPaymentWorkflow.</summary>
     public CancelSettings Settings { get; init; } = new();
 

@@ -263,6 +263,7 @@ public sealed class PromoExpiryWorkflow
                     Mode = CancelMode.UnpaidOnly,
                     Reason = $"promotion {request.PromoId} ended",
                     RequestedBy = RequestedBy(request.PromoId),
+                    AntomMerchant = request.AntomMerchant,
                     Settings = request.Settings,
                 }),
                 new()

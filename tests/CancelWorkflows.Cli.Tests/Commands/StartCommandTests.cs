@@ -67,6 +67,19 @@ public sealed class StartCommandTests
     }
 
     [Fact]
+    public async Task Start_AntomMerchant_SentAsTheBodysAntomMerchant_LeftOutWithoutIt()
+    {
+        api.On(HttpMethod.Post, Path, HttpStatusCode.Accepted, SampleCancellations.Started("pr-1"));
+
+        var run = await new InProcessCli(api).RunAsync("start", "--payment-request-id", "pr-1", "--antom-merchant", "brand-b");
+        await new InProcessCli(api).RunAsync("start", "--payment-request-id", "pr-1");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        Assert.Equal("brand-b", api.Requests[0].BodyJson().GetProperty("antomMerchant").GetString());
+        Assert.False(api.Requests[1].BodyJson().TryGetProperty("antomMerchant", out _));
+    }
+
+    [Fact]
     public async Task Start_FallbackUnknown_UsageErrorAndNothingSent()
     {
         var run = await new InProcessCli(api).RunAsync("start", "--payment-request-id", "pr-1", "--fallback", "void");

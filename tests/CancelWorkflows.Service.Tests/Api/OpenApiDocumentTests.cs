@@ -55,7 +55,7 @@ public sealed class OpenApiDocumentTests(ApiDevMode api)
         Assert.Contains(start["parameters"]!.AsArray(), p => (string?)p!["name"] == "Idempotency-Key" && (string?)p["in"] == "header");
         Assert.Contains(start["parameters"]!.AsArray(), p => (string?)p!["name"] == "wait" && (string?)p["in"] == "query");
         var body = schemas["StartCancellationRequest"]!["properties"]!.AsObject();
-        Assert.Equal(["bookingRef", "callbackUrl", "fallback", "merchant", "notBefore", "paymentId", "paymentRequestId", "reason"], body.Select(p => p.Key).Order());
+        Assert.Equal(["antomMerchant", "bookingRef", "callbackUrl", "fallback", "merchant", "notBefore", "paymentId", "paymentRequestId", "reason"], body.Select(p => p.Key).Order());
 
         var resolve = document["paths"]!["/v1/cancellations/{paymentRequestId}/escalation/resolve"]!["post"]!;
         Assert.EndsWith("/ResolveEscalationRequest", (string?)resolve["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"], StringComparison.Ordinal);

@@ -92,7 +92,7 @@ public static class WireSamples
     /// samples must still be there, the same.
     /// </summary>
     public static IReadOnlyList<string> StatusFieldsAddedSinceCapture { get; } =
-        ["eligibilityUnknown", "ignoredSignals", "supportDeliveryFailures", "continuedAsNew", "stepsOmitted", "refundFallback"];
+        ["eligibilityUnknown", "ignoredSignals", "supportDeliveryFailures", "continuedAsNew", "stepsOmitted", "refundFallback", "antomMerchant", "fallback", "fallbackSource"];
 
     /// <summary>Today's answer without <see cref="StatusFieldsAddedSinceCapture"/> (on a status, or the status a start
     /// answer carries) where the captured one has none of them.</summary>

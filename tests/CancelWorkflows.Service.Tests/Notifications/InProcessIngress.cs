@@ -116,6 +116,7 @@ public sealed class InProcessIngress : IAsyncDisposable
         services.AddSingleton<CancelSettingsFactory>();
         services.AddSingleton<ITemporalClient>(_ => TemporalClient.CreateLazy(new(temporalAddress)));
         services.AddProblemDetails();
+        services.AddAntomMerchants(ServiceMode.Production);
         services.AddNotificationIngress();
 
         var app = builder.Build();

@@ -3,6 +3,8 @@ using CancelWorkflows.AntomSimulator;
 using CancelWorkflows.Domain;
 using CancelWorkflows.Workflows.Activities;
 using CancelWorkflows.Workflows.Cancel;
+using CancelWorkflows.Workflows.Promotions;
+using CancelWorkflows.Workflows.Tests.Promotions;
 using CancelWorkflows.Workflows.Tests.Infrastructure;
 using Temporalio.Client;
 using static CancelWorkflows.Workflows.Tests.Infrastructure.StatusWaits;
@@ -32,7 +34,7 @@ public sealed class SeveralMerchantsTests(TemporalDevServerFixture devServer) : 
         var ofDefault = await PutPaidAsync(SimulatedAntom.ClientId, "ALIPAY_CN", TimeSpan.FromMinutes(1));
         var ofBrandB = await PutPaidAsync(SimulatedAntom.SecondClientId, "ALIPAY_CN", TimeSpan.FromMinutes(1));
 
-        var (statusA, statusB) = await RunBothAsync(Request(ofDefault, null), Request(ofBrandB, BrandB), brandBPolicy: null);
+        var (statusA, statusB) = await RunBothAsync(Request(ofDefault, null), Request(ofBrandB, BrandB), brandBPolicy: null, captureBAs: "close-at-outcome-cancelled-as-another-merchant");
 
         Assert.True(CancelOutcomes.Cancelled == statusA.Outcome, Story(statusA));
         Assert.True(CancelOutcomes.Cancelled == statusB.Outcome, Story(statusB));
@@ -96,6 +98,35 @@ public sealed class SeveralMerchantsTests(TemporalDevServerFixture devServer) : 
         });
     }
 
+    [Fact]
+    public async Task Trigger_C6_APromotionOfBrandB_CancelsItsUnpaidHoldsAsBrandB()
+    {
+        var hold = SimulatedAntom.NewPaymentId();
+        await antom.Control.PutPaymentAsync(hold, new SimPaymentInput
+        {
+            ClientId = SimulatedAntom.SecondClientId,
+            PaymentMethodType = "ALIPAY_CN",
+            PaymentStatus = "PROCESSING",
+            PaymentAmount = new AntomAmount("USD", "1000"),
+            CreateTime = DateTimeOffset.UtcNow.AddMinutes(-1),
+        });
+        await using var source = await HoldsSource.StartAsync([[new UnpaidHold(hold, "B-1", null)]]);
+        using var worker = CancelWorker.Create(
+            devServer.Client,
+            taskQueue,
+            antom.Client,
+            holdsSourceUrl: source.Url,
+            otherMerchants: [new AntomMerchant(BrandB, antom.SecondClient, CancelPolicy.Default)]);
+
+        var progress = await worker.ExecuteAsync(async () =>
+            await (await PromoRunStart.StartAsync(devServer.Client, taskQueue, $"promo-{Guid.NewGuid():N}", 1000, 10, BrandB)).GetResultAsync());
+
+        Assert.Equal(1, progress.ByOutcome[CancelOutcomes.Cancelled]);
+        var payment = (await antom.Control.GetPaymentAsync(hold))!;
+        Assert.Equal((1, "CANCELLED"), (payment.EffectiveCancels, payment.PaymentStatus));
+        Assert.All(payment.Calls, c => Assert.Equal(SimulatedAntom.SecondClientId, c.ClientId));
+    }
+
     private static PaymentNotice Success(string paymentRequestId, string notificationId, string merchant) =>
         new("PAYMENT_RESULT", "S", "SUCCESS", paymentRequestId, null, "USD", "1000", null, notificationId, merchant);
 
@@ -113,14 +144,20 @@ public sealed class SeveralMerchantsTests(TemporalDevServerFixture devServer) : 
         antom.Client,
         otherMerchants: [new AntomMerchant(BrandB, antom.SecondClient, brandBPolicy ?? CancelPolicy.Default)]);
 
-    private async Task<(CancelStatus A, CancelStatus B)> RunBothAsync(CancelPaymentRequest a, CancelPaymentRequest b, CancelPolicy? brandBPolicy)
+    private async Task<(CancelStatus A, CancelStatus B)> RunBothAsync(CancelPaymentRequest a, CancelPaymentRequest b, CancelPolicy? brandBPolicy, string? captureBAs = null)
     {
         using var worker = Worker(brandBPolicy);
         return await worker.ExecuteAsync(async () =>
         {
             var handleA = await StartAsync(a);
             var handleB = await StartAsync(b);
-            return (await handleA.GetResultAsync(), await handleB.GetResultAsync());
+            var result = (await handleA.GetResultAsync(), await handleB.GetResultAsync());
+            if (captureBAs is not null)
+            {
+                await HistoryCapture.SaveAsync(handleB, captureBAs);
+            }
+
+            return result;
         });
     }
 

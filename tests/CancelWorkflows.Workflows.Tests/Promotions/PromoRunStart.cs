@@ -9,7 +9,7 @@ namespace CancelWorkflows.Workflows.Tests.Promotions;
 public static class PromoRunStart
 {
     public static Task<WorkflowHandle<PromoExpiryWorkflow, PromoProgress>> StartAsync(
-        ITemporalClient client, string taskQueue, string promoId, int continueAsNewEvery, int maxParallel)
+        ITemporalClient client, string taskQueue, string promoId, int continueAsNewEvery, int maxParallel, string? antomMerchant = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         return client.StartWorkflowAsync(
@@ -18,6 +18,7 @@ public static class PromoRunStart
                 PromoId = promoId,
                 MaxParallel = maxParallel,
                 ContinueAsNewEvery = continueAsNewEvery,
+                AntomMerchant = antomMerchant,
                 Settings = CancelWorker.FastSettings(),
             }),
             new WorkflowOptions($"{TemporalNames.PromoSchedule(promoId)}-{Guid.NewGuid():N}", taskQueue));
