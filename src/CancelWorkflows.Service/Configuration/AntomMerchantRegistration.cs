@@ -35,28 +35,31 @@ public static class AntomMerchantRegistration
         {
             var cancel = sp.GetRequiredService<IOptions<CancelOptions>>().Value;
             var deployment = sp.GetRequiredService<CancelPolicy>();
-            return sp.GetRequiredService<IOptions<AntomMerchantsOptions>>().Value.Merchants.ToDictionary(
-                m => m.Key,
-                m =>
-                {
-                    var windows = m.Value.Windows.ToWindowsWithin(deployment.Windows, $"{AntomMerchantsOptions.SectionOf(m.Key)}:Windows");
-                    return (Options: (AntomClientOptions)m.Value, Policy: deployment with { Windows = windows, Catalogue = PaymentMethodOverrides.BuildCatalogue(cancel.PaymentMethods, windows) });
-                },
-                StringComparer.Ordinal);
+            return new NamedMerchants([.. sp.GetRequiredService<IOptions<AntomMerchantsOptions>>().Value.Merchants.Select(m =>
+            {
+                var windows = m.Value.Windows.ToWindowsWithin(deployment.Windows, $"{AntomMerchantsOptions.SectionOf(m.Key)}:Windows");
+                return new NamedMerchant(m.Key, m.Value, deployment with { Windows = windows, Catalogue = PaymentMethodOverrides.BuildCatalogue(cancel.PaymentMethods, windows) });
+            })]);
         });
         services.AddScoped(sp =>
         {
             var names = sp.GetRequiredService<IOptions<AntomMerchantsOptions>>().Value;
-            var named = sp.GetRequiredService<Dictionary<string, (AntomClientOptions Options, CancelPolicy Policy)>>();
+            var named = sp.GetRequiredService<NamedMerchants>().All;
             var http = sp.GetRequiredService<IHttpClientFactory>();
             var time = sp.GetRequiredService<TimeProvider>();
             var logger = sp.GetRequiredService<ILogger<AntomClient>>();
             var others = named.Select(m => new AntomMerchant(
-                m.Key,
-                new AntomClient(http.CreateClient(HttpClientName), Options.Create(m.Value.Options), time, logger),
-                m.Value.Policy));
+                m.Name,
+                new AntomClient(http.CreateClient(HttpClientName), Options.Create(m.Options), time, logger),
+                m.Policy));
             return new AntomMerchants(new AntomMerchant(names.MerchantName, sp.GetRequiredService<IAntomClient>(), sp.GetRequiredService<CancelPolicy>()), others);
         });
         return services;
     }
 }
+
+/// <summary>A named merchant's settings and rules, built once: its options instance stays the same, so its keys load once.</summary>
+internal sealed record NamedMerchant(string Name, AntomClientOptions Options, CancelPolicy Policy);
+
+/// <summary>Every named merchant of a worker (not the default one).</summary>
+internal sealed record NamedMerchants(IReadOnlyList<NamedMerchant> All);

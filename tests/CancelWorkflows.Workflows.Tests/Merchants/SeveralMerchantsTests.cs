@@ -4,8 +4,8 @@ using CancelWorkflows.Domain;
 using CancelWorkflows.Workflows.Activities;
 using CancelWorkflows.Workflows.Cancel;
 using CancelWorkflows.Workflows.Promotions;
-using CancelWorkflows.Workflows.Tests.Promotions;
 using CancelWorkflows.Workflows.Tests.Infrastructure;
+using CancelWorkflows.Workflows.Tests.Promotions;
 using Temporalio.Client;
 using static CancelWorkflows.Workflows.Tests.Infrastructure.StatusWaits;
 
