@@ -86,6 +86,18 @@ public sealed class CancelStatusReader(ITemporalClient client)
 
         status.LateSuccess |= later.LateSuccess;
         status.Reconciliation = later.Reconciliation ?? status.Reconciliation;
+
+        // A late notifyRefund settled the refund a RefundPending cancellation left open: its state, id and time win; the
+        // attempts stay the closed workflow's, and so does the outcome (what was known when it closed).
+        if (later.RefundFallback is { } settled)
+        {
+            var refund = status.RefundFallback ??= settled;
+            refund.State = settled.State;
+            refund.RefundId ??= settled.RefundId;
+            refund.RefundTime = settled.RefundTime ?? refund.RefundTime;
+            refund.ConfirmedBy = settled.ConfirmedBy;
+        }
+
         status.Notifications.AddRange(later.Notifications);
         status.DuplicateNotifications += later.DuplicateNotifications;
         status.Steps.AddRange(later.Steps.Select(s => s with { Name = $"{reconciliationId}: {s.Name}" }));

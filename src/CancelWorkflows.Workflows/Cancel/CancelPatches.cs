@@ -56,4 +56,9 @@ public static class CancelPatches
     /// cancelled (W1–W5, N2, CANCEL_WINDOW_EXCEED) in full instead. Asked only when such a request reaches "not cancellable",
     /// so every run without the fallback records no marker.</summary>
     public const string RefundFallback = "refund-fallback";
+
+    /// <summary>A final notifyRefund for the refund fallback's refund after the cancellation closed RefundPending is recorded,
+    /// sent to the caller (<c>refund-result</c>) and to support. Asked only when such a notice reaches a reconciliation of a
+    /// RefundPending cancellation.</summary>
+    public const string LateRefundResult = "late-refund-result";
 }

@@ -21,6 +21,10 @@ public sealed class RefundReconciler(CancelStatus status, LateNotifications noti
     public bool NotNeeded => notices.Success is not null && status.Reconciliation is null && status.Outcome is not null
         && !PaymentWasCancelled(status) && status.Outcome != CancelOutcomes.Escalated;
 
+    /// <summary>The reconciliation workflow's handling of a late refund result (null in the cancel workflow, which records
+    /// its own refund's notices).</summary>
+    public LateRefundResult? LateRefund { get; init; }
+
     public static bool PaymentWasCancelled(CancelStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
@@ -61,6 +65,11 @@ public sealed class RefundReconciler(CancelStatus status, LateNotifications noti
                 RecordNotNeeded();
             }
 
+            if (LateRefund is { Due: true } late)
+            {
+                await late.RunAsync();
+            }
+
             var deadline = until();
             var left = deadline - Workflow.UtcNow;
             if (left <= TimeSpan.Zero)
@@ -68,7 +77,7 @@ public sealed class RefundReconciler(CancelStatus status, LateNotifications noti
                 return;
             }
 
-            await Workflow.WaitConditionWithOptionsAsync(new(() => Due || NotNeeded || until() != deadline, left, timerSummary));
+            await Workflow.WaitConditionWithOptionsAsync(new(() => Due || NotNeeded || LateRefund?.Due == true || until() != deadline, left, timerSummary));
         }
     }
 

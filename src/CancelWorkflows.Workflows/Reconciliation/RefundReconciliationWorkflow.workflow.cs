@@ -22,7 +22,10 @@ public sealed class RefundReconciliationWorkflow
     {
         ArgumentNullException.ThrowIfNull(request);
         callbacks = new CallerCallbacks(request.CallbackUrl);
-        reconciler = new RefundReconciler(status, notices, request.Settings, callbacks);
+        reconciler = new RefundReconciler(status, notices, request.Settings, callbacks)
+        {
+            LateRefund = new LateRefundResult(status, notices, request, callbacks),
+        };
     }
 
     [WorkflowRun]
@@ -40,7 +43,7 @@ public sealed class RefundReconciliationWorkflow
         DateTimeOffset Until() => (status.Notifications.Count > 0 ? status.Notifications[^1].ReceivedAt : status.StartedAt!.Value) + window;
         await reconciler.WatchThenDrainAsync(Until, $"watch window {window} after the last notification");
         status.WatchUntil = Until();
-        if (status.Reconciliation is null)
+        if (status.Reconciliation is null && status.RefundFallback is null)
         {
             status.Step("nothing to reconcile", notices.Failure is not null
                 ? "the payment failed: no refund is needed"

@@ -112,6 +112,50 @@ public sealed class SimulatorMerchantTests
     }
 
     [Fact]
+    public async Task Refund_MerchantBsClientIdSignedWithMerchantAsKey_InvalidSignature_AndChangesNothing()
+    {
+        await using var sim = await SimulatorHarness.StartAsync(o => o.Merchants[MerchantB] = KeysB.Value.Public);
+        var id = SimulatorHarness.NewId("b-impostor");
+        var created = await sim.Control.PutPaymentAsync(id, SimulatorHarness.Paid(DateTimeOffset.UtcNow.AddMinutes(-5)) with { ClientId = MerchantB });
+
+        // Another trusted merchant's key is still not B's: B's client id must be signed with B's own key.
+        var impostor = sim.Client(clientId: MerchantB, merchantPrivatePem: SimulatorHarness.MerchantPrivatePem);
+        var refund = await impostor.RefundAsync(SimulatorHarness.Refund(created.PaymentId, "rr-" + id, "100"));
+        var cancel = await impostor.CancelAsync(SimulatorHarness.Cancel(id));
+
+        Assert.True(refund.Answered, refund.Detail);
+        Assert.Equal(("F", "INVALID_SIGNATURE"), (refund.Answer.Result.ResultStatus, refund.Answer.Result.ResultCode));
+        Assert.Equal(("F", "INVALID_SIGNATURE"), (cancel.Answer?.Result.ResultStatus, cancel.Answer?.Result.ResultCode));
+        var view = (await sim.Control.GetPaymentAsync(id))!;
+        Assert.Equal(("SUCCESS", 0, 0, "0"), (view.PaymentStatus, view.EffectiveCancels, view.EffectiveRefunds, view.RefundedTotal.Value));
+        Assert.All(view.Calls, c => Assert.Equal("INVALID_SIGNATURE", c.ResultCode));
+        var byB = await sim.Client(clientId: MerchantB, merchantPrivatePem: KeysB.Value.Private).RefundAsync(SimulatorHarness.Refund(created.PaymentId, "rr-" + id, "100"));
+        Assert.Equal("S", byB.Answer?.Result.ResultStatus); // the same request id was never taken: B's own key refunds once
+    }
+
+    [Fact]
+    public async Task Refund_RF6_ByMerchantB_NotifyRefundCarriesBsClientId_SignedWithTheAntomKey()
+    {
+        await using var receiver = await NotificationReceiver.AcknowledgingAsync();
+        await using var sim = await SimulatorHarness.StartAsync(o => o.Merchants[MerchantB] = KeysB.Value.Public);
+        var id = SimulatorHarness.NewId("b-refund");
+        var created = await sim.Control.PutPaymentAsync(id, SimulatorHarness.Paid(DateTimeOffset.UtcNow.AddMinutes(-5)) with { ClientId = MerchantB });
+
+        var call = await sim.Client(clientId: MerchantB, merchantPrivatePem: KeysB.Value.Private)
+            .RefundAsync(SimulatorHarness.Refund(created.PaymentId, "rr-" + id, "100", notifyUrl: receiver.Url.ToString()));
+
+        Assert.Equal("S", call.Answer?.Result.ResultStatus);
+        Assert.True(await SimulatorHarness.EventuallyAsync(() => Task.FromResult(receiver.Deliveries.Count == 1), TimeSpan.FromSeconds(10)));
+        var got = receiver.Deliveries[0];
+        Assert.Equal(MerchantB, got.ClientId);
+        using var antomPublic = SimulatorHarness.PublicKey(await sim.Control.GetAntomPublicKeyPemAsync());
+        Assert.True(AntomSignature.Verify(antomPublic, NotificationReceiver.Path, got.ClientId, got.RequestTime, got.Body, got.Signature));
+        var notice = AntomJson.Deserialize<RefundNotification>(got.Body)!;
+        Assert.Equal((NotifyTypes.RefundResult, "SUCCESS", "rr-" + id, call.Answer!.RefundId), (notice.NotifyType, notice.RefundStatus, notice.RefundRequestId, notice.RefundId));
+        Assert.Equal(1, (await sim.Control.GetPaymentAsync(id))!.EffectiveRefunds);
+    }
+
+    [Fact]
     public async Task StartAsync_BadDefaultClientId_FailsNamingTheSetting()
     {
         var e = await Assert.ThrowsAsync<ArgumentException>(() => SimulatorHarness.StartAsync(o => o.DefaultClientId = "two words"));

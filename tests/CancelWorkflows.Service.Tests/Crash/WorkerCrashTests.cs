@@ -229,6 +229,82 @@ public sealed class WorkerCrashTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>
+    /// The refund fallback's version of the gap: SIGKILL of the group while one refund call is still inside the simulator
+    /// (never processed) and while another was refunded at Antom but its answer never reached Temporal. The new process
+    /// resends the same refundRequestId for each: one effective refund per payment, both Refunded.
+    /// </summary>
+    [Fact]
+    public async Task SigkillOfTheGroup_RefundInFlightAndBetweenRefundAndRecord_NewProcessEndsRefundedWithOneEffectiveRefundEach()
+    {
+        var inFlight = NewId("r1-refund-in-flight");     // killed while its refund call is at the simulator (never processed)
+        var unrecorded = NewId("r2-refund-unrecorded");  // Antom refunded it and answered S; the worker never reported it
+        string[] both = [inFlight, unrecorded];
+
+        DateTimeOffset killedAt, postedAt;
+        await using (var first = await DevModeInstance.StartAsync(folder.Path, ports, Settings))
+        {
+            Log($"first process ready (pid {first.Process.Pid})");
+            var devServer = Assert.Single(StaleDevServers.Find(DatabasePath(first)));
+            foreach (var id in both)
+            {
+                await PutPaidAlipayTwoDaysAgoAsync(first.Simulator, id);
+            }
+
+            await first.Simulator.QueueFaultsAsync(inFlight, new SimFault { Kind = "delay", DelayMs = 120_000, Api = "refund" });
+            await first.Simulator.QueueFaultsAsync(unrecorded, new SimFault { Kind = "delay", DelayMs = 2_000, Api = "refund" });
+
+            postedAt = DateTimeOffset.UtcNow;
+            await PostRefundFallbackAsync(first, inFlight);
+            await PostRefundFallbackAsync(first, unrecorded);
+            await WaitForPaymentAsync(first.Simulator, inFlight, p => p.PendingFaults.Count == 0, StepTimeout);
+            await WaitForPaymentAsync(first.Simulator, unrecorded, p => p.PendingFaults.Count == 0, StepTimeout);
+            Log("both refund calls are at the simulator");
+
+            PosixSignals.Freeze(devServer);
+            var refunded = await WaitForPaymentAsync(first.Simulator, unrecorded, p => p.EffectiveRefunds == 1, StepTimeout);
+            await Task.Delay(500); // the worker has the S answer and is trying to report it
+            Assert.DoesNotContain((await first.Simulator.GetPaymentAsync(inFlight))!.Calls, c => c.Api == "refund");
+
+            first.Process.KillProcessGroup();
+            killedAt = DateTimeOffset.UtcNow;
+            Assert.True(killedAt - postedAt < AntomTimeout, $"a refund call may have timed out before the kill ({(killedAt - postedAt).TotalSeconds:F1} s)");
+            Assert.NotNull(await first.Process.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+            Log($"process group SIGKILLed; {unrecorded} was refunded at Antom, unrecorded; {refunded.Refunds.Count} refund held");
+        }
+
+        Assert.True(await FreePorts.WaitUntilFreeAsync(ports.All, TimeSpan.FromSeconds(10)), "a port is still in use after the SIGKILL");
+        await using var second = await DevModeInstance.StartAsync(folder.Path, ports, Settings);
+        Log($"second process ready (pid {second.Process.Pid})");
+
+        foreach (var id in both)
+        {
+            var status = await WaitForStatusAsync(second.Api, id, s => (string?)s["outcome"] is not null, FinishTimeout);
+            var payment = (await second.Simulator.GetPaymentAsync(id))!;
+            var refunds = RefundCalls(payment);
+            Log($"{id}: {(string?)status["outcome"]}; refund calls {string.Join(", ", refunds.Select(c => $"{c.ResultStatus}{(c.Effective ? "*" : string.Empty)} at {c.Time:HH:mm:ss.fff}"))}");
+            Assert.True("Refunded" == (string?)status["outcome"], status.ToJsonString());
+            Assert.Equal("Succeeded", (string?)status["refundFallback"]!["state"]);
+            Assert.Equal(($"refund-cancel-{id}", "2500"), ((string?)status["refundFallback"]!["refundRequestId"], (string?)status["refundFallback"]!["value"]));
+            Assert.Equal((1, "2500"), (payment.EffectiveRefunds, payment.RefundedTotal.Value));
+            Assert.Single(refunds, c => c.Effective);
+            Assert.Equal(0, payment.EffectiveCancels);
+            Assert.True(refunds[^1].Time > killedAt, $"{id}: no refund call after the crash");
+        }
+
+        // R1: the only refund call Antom processed is the new process's resend.
+        Assert.True(Assert.Single(RefundCalls((await second.Simulator.GetPaymentAsync(inFlight))!)).Time > killedAt);
+
+        // R2: the call before the crash refunded it; the resend of the same refundRequestId refunded nothing more.
+        {
+            var refunds = RefundCalls((await second.Simulator.GetPaymentAsync(unrecorded))!);
+            Assert.True(refunds.Count >= 2, $"{refunds.Count} refund calls");
+            AssertCall(refunds[0], "S", effective: true, fault: "delay");
+            Assert.True(refunds[0].Time < killedAt);
+            Assert.All(refunds.Skip(1), c => Assert.False(c.Effective));
+        }
+    }
+
+    /// <summary>
     /// SIGKILL of the service alone while two cancels sit in their U-retry timers: the orphaned dev server lives on and
     /// fires the timers with no worker to run them; the next start stops it, starts the server again on the same database,
     /// and the resends happen there, once.
@@ -314,6 +390,25 @@ public sealed class WorkerCrashTests(ITestOutputHelper output) : IDisposable
             CreateTime = DateTimeOffset.UtcNow.AddMinutes(-1),
             PaymentTime = DateTimeOffset.UtcNow.AddMinutes(-1),
         });
+
+    /// <summary>Alipay paid two days ago: past its W5 cancel window, inside its refund period.</summary>
+    private static Task<SimPaymentView> PutPaidAlipayTwoDaysAgoAsync(SimulatorControlClient simulator, string id) =>
+        simulator.PutPaymentAsync(id, new SimPaymentInput
+        {
+            PaymentMethodType = "ALIPAY_CN",
+            PaymentStatus = "SUCCESS",
+            PaymentAmount = new AntomAmount("USD", "2500"),
+            CreateTime = DateTimeOffset.UtcNow.AddDays(-2).AddMinutes(-1),
+            PaymentTime = DateTimeOffset.UtcNow.AddDays(-2),
+        });
+
+    private static async Task PostRefundFallbackAsync(DevModeInstance dev, string id)
+    {
+        using var response = await dev.Api.PostCancellationAsync(new { paymentRequestId = id, reason = "crash test", fallback = "refund" });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    private static List<SimCall> RefundCalls(SimPaymentView payment) => [.. payment.Calls.Where(c => c.Api == "refund")];
 
     private static async Task PostAsync(DevModeInstance dev, string id)
     {

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CancelWorkflows.Antom.Wire;
+using CancelWorkflows.AntomSimulator;
 using CancelWorkflows.Service.Tests.Infrastructure;
 
 namespace CancelWorkflows.Service.Tests.DevMode;
@@ -44,6 +46,48 @@ public sealed class DevModeApiTests(DevModeFixture fixture) : IClassFixture<DevM
 
         var payment = await Dev.Simulator.GetPaymentAsync(id);
         Assert.Equal(1, payment!.EffectiveCancels);
+    }
+
+    [Fact]
+    public void ReadyBanner_NamesBothMerchantsWithTheirClientIds()
+    {
+        Assert.Contains(
+            "  Merchants        default SANDBOX_DEV_MERCHANT, brand-b SANDBOX_DEV_MERCHANT_B  (each trusted by the simulator",
+            Dev.Process.Output,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostCancellation_BrandB_SignsWithTheSecondPairAsSandboxDevMerchantB_TheSimulatorTrustsIt()
+    {
+        // The second pair is its own, in the first pair's formats (PKCS#8 private, SPKI public).
+        var keys = Path.Combine(Dev.DataDir, "keys");
+        var bPrivate = await File.ReadAllTextAsync(Path.Combine(keys, "merchant-b-private.pem"));
+        var bPublic = await File.ReadAllTextAsync(Path.Combine(keys, "merchant-b-public.pem"));
+        Assert.StartsWith("-----BEGIN PRIVATE KEY-----", bPrivate, StringComparison.Ordinal);
+        Assert.StartsWith("-----BEGIN PUBLIC KEY-----", bPublic, StringComparison.Ordinal);
+        Assert.NotEqual(await File.ReadAllTextAsync(Path.Combine(keys, "merchant-private.pem")), bPrivate);
+        var id = CancellationApiCalls.NewPaymentRequestId();
+        await Dev.Simulator.PutPaymentAsync(id, new SimPaymentInput
+        {
+            PaymentMethodType = "CARD",
+            PaymentStatus = "SUCCESS",
+            PaymentAmount = new AntomAmount("USD", "1000"),
+            CreateTime = DateTimeOffset.UtcNow.AddMinutes(-5),
+            PaymentTime = DateTimeOffset.UtcNow.AddMinutes(-5),
+            ClientId = "SANDBOX_DEV_MERCHANT_B",
+        });
+
+        using var response = await Dev.Api.PostCancellationAsync(new { paymentRequestId = id, antomMerchant = "brand-b" });
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var status = await Dev.Api.WaitForOutcomeAsync((string)(await response.ReadObjectAsync())["statusUrl"]!, OutcomeTimeout);
+        Assert.Equal(("Cancelled", "brand-b"), ((string?)status["outcome"], (string?)status["antomMerchant"]));
+        var payment = (await Dev.Simulator.GetPaymentAsync(id))!;
+        Assert.Equal(1, payment.EffectiveCancels);
+        Assert.NotEmpty(payment.Calls);
+        Assert.All(payment.Calls, c => Assert.Equal(("SANDBOX_DEV_MERCHANT_B", true), (c.ClientId, c.Sandbox)));
+        Assert.DoesNotContain(payment.Calls, c => c.ResultCode is "INVALID_SIGNATURE" or "CLIENT_INVALID");
     }
 
     [Fact]

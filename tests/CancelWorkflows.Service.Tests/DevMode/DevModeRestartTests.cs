@@ -22,7 +22,7 @@ public sealed class DevModeRestartTests : IDisposable
     public void Dispose() => folder.Dispose();
 
     [Fact]
-    public async Task Sigterm_StopsEverythingAndFreesThePorts_RestartKeepsWorkflowsAndKeys()
+    public async Task Sigterm_StopsEverythingAndFreesThePorts_RestartKeepsWorkflowsAndBothMerchantsKeys()
     {
         string id, runId;
         Dictionary<string, string> keys;
@@ -30,6 +30,7 @@ public sealed class DevModeRestartTests : IDisposable
         {
             (id, runId) = await CancelOnePaymentAsync(first);
             keys = ReadKeys(first.DataDir);
+            Assert.Subset(keys.Keys.ToHashSet(), new HashSet<string> { "merchant-private.pem", "merchant-b-private.pem", "merchant-b-public.pem", "antom-private.pem" });
 
             var exitCode = await first.StopAsync(StopTimeout);
 

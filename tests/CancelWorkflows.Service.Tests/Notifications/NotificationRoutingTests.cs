@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
+using CancelWorkflows.Antom.Wire;
 using CancelWorkflows.AntomSimulator;
 using CancelWorkflows.Service.Tests.Infrastructure;
+using CancelWorkflows.Workflows;
+using CancelWorkflows.Workflows.Cancel;
 using Temporalio.Api.Enums.V1;
 
 namespace CancelWorkflows.Service.Tests.Notifications;
@@ -118,6 +121,51 @@ public sealed class NotificationRoutingTests(NotificationDevMode fixture)
 
         Assert.True(answer.IsExactAcknowledgement, answer.ToString());
         Assert.Equal(1, await Payments.RunsAsync($"reconcile-{id}"));
+    }
+
+    /// <summary>RF6: the refund fallback's refund was still in process at the SLA (RefundPending, the workflow closed); Antom's
+    /// final notifyRefund comes later, through the ingress, and GET shows the refund settled while the outcome stays.</summary>
+    [Fact]
+    public async Task RefundNotification_RF6_AfterTheCancellationClosedRefundPending_GetShowsTheRefundSucceeded()
+    {
+        var id = CancellationApiCalls.NewPaymentRequestId();
+        var paidAt = DateTimeOffset.UtcNow.AddDays(-2); // past Alipay's W5 cancel window: the fallback refunds
+        await fixture.Dev.Simulator.PutPaymentAsync(id, new SimPaymentInput
+        {
+            PaymentMethodType = "ALIPAY_CN",
+            PaymentStatus = "SUCCESS",
+            PaymentAmount = new AntomAmount("USD", "2500"),
+            CreateTime = paidAt.AddMinutes(-1),
+            PaymentTime = paidAt,
+            RefundMode = "async",
+        });
+        var settings = new CancelSettings
+        {
+            WatchWindow = NotificationDevMode.WatchWindow,
+            ReconciliationWatchWindow = NotificationDevMode.ReconciliationWatchWindow,
+            ReconciliationSla = TimeSpan.FromSeconds(3),
+            ReconciliationPollInterval = TimeSpan.FromSeconds(1),
+        };
+        var cancel = await fixture.Temporal.StartWorkflowAsync(
+            (CancelPaymentWorkflow wf) => wf.RunAsync(new CancelPaymentRequest { PaymentRequestId = id, Fallback = CancelFallbacks.Refund, Settings = settings }),
+            new($"cancel-{id}", TemporalNames.TaskQueue));
+        Assert.Equal(CancelOutcomes.RefundPending, (await cancel.GetResultAsync()).Outcome);
+
+        await fixture.Dev.Simulator.SendNotificationAsync(id, new SimNotificationRequest { Type = "refund", Status = "SUCCESS", RefundRequestId = $"refund-cancel-{id}" });
+
+        JsonObject? status = null;
+        await PaymentWorkflows.WaitAsync(
+            async () =>
+            {
+                using var response = await fixture.Dev.Api.GetAsync($"v1/cancellations/{id}");
+                status = response.IsSuccessStatusCode ? await response.ReadObjectAsync() : null;
+                return (string?)status?["refundFallback"]?["state"] == RefundFallbackStates.Succeeded;
+            },
+            "GET to show the late refund result");
+        Assert.Equal(CancelOutcomes.RefundPending, (string?)status!["outcome"]);
+        Assert.Equal(($"refund-cancel-{id}", "late notifyRefund"), ((string?)status["refundFallback"]!["refundRequestId"], (string?)status["refundFallback"]!["confirmedBy"]));
+        Assert.NotEmpty(status["refundFallback"]!["attempts"]!.AsArray()); // the closed workflow's calls are kept
+        Assert.Contains(status["steps"]!.AsArray(), s => (string?)s!["name"] == $"reconcile-{id}: late refund result");
     }
 
     [Fact]

@@ -264,6 +264,79 @@ public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyn
         });
     }
 
+    [Theory]
+    [InlineData("SUCCESS", RefundFallbackStates.Succeeded, "reconciliation-late-refund-success-after-refund-pending")]
+    [InlineData("FAIL", RefundFallbackStates.Failed, "reconciliation-late-refund-fail-after-refund-pending")]
+    public async Task RefundReconciliationWorkflow_RF6_LateNotifyRefundAfterRefundPending_RecordedCallerAndSupportTold(string refundStatus, string state, string history)
+    {
+        await using var booking = await CallerCallbackReceiver.StartAsync();
+        await using var support = await SupportWebhookReceiver.StartAsync();
+        var id = NewPaymentId();
+        var cancelId = CancelWorkflowIds.For(id, null);
+        using var worker = CancelWorker.Create(devServer.Client, taskQueue, antom.Client, supportWebhookUrl: support.Url);
+
+        await worker.ExecuteAsync(async () =>
+        {
+            var notice = new RefundNotice(refundStatus, "rf-" + id, RefundRequestIds.For(cancelId), "USD", "2500", refundStatus == "SUCCESS" ? "2026-03-10T12:30:00+08:00" : null, "late-refund-" + id);
+            var reconcile = await StartRefundReconciliationAsync(id, cancelId, notice, CancelOutcomes.RefundPending, booking.Url);
+            await reconcile.SignalRefundNotifiedAsync(notice); // Antom's re-send: still one result, one callback, one notice
+            var status = await reconcile.GetResultAsync();
+
+            Assert.Equal(CancelOutcomes.RefundPending, status.Outcome);
+            Assert.Equal((state, "rf-" + id, "late notifyRefund"), (status.RefundFallback?.State, status.RefundFallback?.RefundId, status.RefundFallback?.ConfirmedBy));
+            Assert.Single(status.Steps, s => s.Name == "late refund result");
+            var called = Assert.Single(booking.Received);
+            Assert.Equal(("refund-result", CancelOutcomes.RefundPending, state), (called.Event, called.Outcome, called.RefundFallbackState));
+            var (key, escalation) = Assert.Single(support.Received);
+            Assert.Equal($"reconcile-{id}/1", key);
+            Assert.Contains($"follow-up to {cancelId}", escalation.Reason, StringComparison.Ordinal);
+            Assert.Equal(state, escalation.RefundFallback?.State);
+            await HistoryCapture.SaveAsync(reconcile, history);
+        });
+    }
+
+    [Fact]
+    public async Task RefundReconciliationWorkflow_RF6_NotifyRefundAfterRefunded_OnlyNotedAsADuplicateConfirmation()
+    {
+        await using var booking = await CallerCallbackReceiver.StartAsync();
+        await using var support = await SupportWebhookReceiver.StartAsync();
+        var id = NewPaymentId();
+        var cancelId = CancelWorkflowIds.For(id, null);
+        using var worker = CancelWorker.Create(devServer.Client, taskQueue, antom.Client, supportWebhookUrl: support.Url);
+
+        await worker.ExecuteAsync(async () =>
+        {
+            var notice = new RefundNotice("SUCCESS", "rf-" + id, RefundRequestIds.For(cancelId), "USD", "2500", "2026-03-10T12:30:00+08:00", "late-refund-" + id);
+            var status = await (await StartRefundReconciliationAsync(id, cancelId, notice, CancelOutcomes.Refunded, booking.Url)).GetResultAsync();
+
+            Assert.Equal(CancelOutcomes.Refunded, status.Outcome);
+            Assert.Null(status.RefundFallback);
+            Assert.Single(status.Steps, s => s.Name == "duplicate refund confirmation");
+            Assert.Empty(booking.Received);
+            Assert.Empty(support.Received);
+        });
+    }
+
+    private Task<WorkflowHandle<RefundReconciliationWorkflow, CancelStatus>> StartRefundReconciliationAsync(
+        string id, string cancelWorkflowId, RefundNotice first, string cancelOutcome, string callbackUrl)
+    {
+        var options = new WorkflowOptions(ReconciliationWorkflowIds.For(id, null), taskQueue)
+        {
+            IdReusePolicy = Temporalio.Api.Enums.V1.WorkflowIdReusePolicy.RejectDuplicate,
+        };
+        options.SignalWithStart(TemporalNames.RefundNotifiedSignal, [first]);
+        return devServer.Client.StartWorkflowAsync(
+            (RefundReconciliationWorkflow wf) => wf.RunAsync(new ReconciliationRequest
+            {
+                PaymentRequestId = id,
+                CancelWorkflowId = cancelWorkflowId,
+                CancelOutcome = cancelOutcome,
+                CallbackUrl = callbackUrl,
+                Settings = CancelWorker.FastSettings(TimeSpan.FromSeconds(2)), // open long enough for the test's re-send
+            }),
+            options);
+    }
+
     /// <summary>As the ingress does after the cancel closed: signal-with-start of the payment's reconciliation.</summary>
     private Task<WorkflowHandle<RefundReconciliationWorkflow, CancelStatus>> StartReconciliationAsync(
         string id, string cancelWorkflowId, PaymentNotice first, CancelSettings settings, string cancelOutcome = CancelOutcomes.Cancelled)
