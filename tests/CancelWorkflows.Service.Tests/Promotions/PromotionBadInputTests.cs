@@ -35,6 +35,7 @@ public sealed class PromotionBadInputTests(PromotionDevMode devMode)
         { "promo id with spaces around it", """{"promoId":" {id} ","endsAt":"2030-01-01T00:00:00Z"}""", "promoId" },
         { "promo id with a lone surrogate escape", """{"promoId":"{id}\ud800","endsAt":"2030-01-01T00:00:00Z"}""", "promoId" },
         { "note with a lone surrogate escape", """{"promoId":"{id}","endsAt":"2030-01-01T00:00:00Z","note":"\udc00 sale"}""", "note" },
+        { "an Antom merchant not configured", """{"promoId":"{id}","endsAt":"2030-01-01T00:00:00Z","antomMerchant":"brand-z"}""", "antomMerchant" },
     };
 
     [Theory]

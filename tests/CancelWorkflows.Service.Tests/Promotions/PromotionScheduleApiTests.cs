@@ -49,6 +49,20 @@ public sealed class PromotionScheduleApiTests(PromotionDevMode devMode)
     }
 
     [Fact]
+    public async Task Post_AntomMerchant_TheRunsCancelAsThatMerchant_NamedAsConfigured()
+    {
+        var promoId = PromotionApiCalls.NewPromoId();
+
+        using var response = await Api.CreatePromotionAsync(new { promoId, endsAt = PromotionApiCalls.InAnHour(), antomMerchant = "BRAND-B" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("brand-b", (string?)(await response.ReadObjectAsync())["antomMerchant"]);
+        var action = Assert.IsType<ScheduleActionStartWorkflow>((await devMode.Temporal.ScheduleAsync(promoId))!.Schedule.Action);
+        var request = await ((IEncodedRawValue)action.Args.Single()!).ToValueAsync<PromoExpiryRequest>();
+        Assert.Equal("brand-b", request.AntomMerchant);
+    }
+
+    [Fact]
     public async Task Post_SameContentAgain_200AndScheduleUntouched()
     {
         var promoId = PromotionApiCalls.NewPromoId();
