@@ -50,8 +50,10 @@ public static class WireSamples
         var handle = api.Temporal.GetWorkflowHandle($"cancel-{late}");
         await handle.SignalAsync(TemporalNames.PaymentNotifiedSignal, [notice]);
         await handle.SignalAsync(TemporalNames.PaymentNotifiedSignal, [notice]);
+        // After the reconciliation's first check of Antom (it saw the payment CANCELLED, no refund yet): before it, whether
+        // the answer already shows paymentStatusSeen depended on timing.
         samples[LateSuccess] = await api.Booking.StatusWhenAsync(
-            late, s => s["reconciliation"] is JsonObject && (int)s["duplicateNotifications"]! == 1);
+            late, s => s["reconciliation"] is JsonObject { } r && r["paymentStatusSeen"] is not null && (int)s["duplicateNotifications"]! == 1);
 
         // Four U answers: escalated after the third retry; support resolves it.
         var escalated = await api.EscalatedCancellationAsync(merchant);
