@@ -44,6 +44,8 @@ public sealed class BenchOptions
           --start-concurrency N    workflow P2: start calls in flight at most (64)
           --diagnostic             workflow: also run the real workflow over an in-memory Antom (no HTTP, no RSA)
           --await-results          workflow P2: long-poll every workflow's result (default: count closed runs)
+          --no-eager               workflow: start the real workflow without eager start (default: eager, as the API starts
+                                   in a process that also runs the worker)
           --sa-refresh             workflow, promo, notifications, soak: dev server with forceSearchAttributesCacheRefreshOnRead=true (as tests and
                                    dev mode run it; production clusters don't)
           --watch-window MS        workflow: the watch-window timer in both workflows (1)
@@ -66,6 +68,9 @@ public sealed class BenchOptions
     public bool Diagnostic { get; private set; }
 
     public bool AwaitResults { get; private set; }
+
+    /// <summary>The real workflow starts eagerly (RequestEagerStart), as the API does when its process runs the worker.</summary>
+    public bool EagerStart { get; private set; } = true;
 
     public bool ForceSearchAttributeRefresh { get; private set; }
 
@@ -141,6 +146,7 @@ public sealed class BenchOptions
                 case "--quick": o.Quick = true; break;
                 case "--diagnostic": o.Diagnostic = true; break;
                 case "--await-results": o.AwaitResults = true; break;
+                case "--no-eager": o.EagerStart = false; break;
                 case "--sa-refresh": o.ForceSearchAttributeRefresh = true; break;
                 case "--rounds": o.Rounds = Positive(); break;
                 case "--sequential": o.Sequential = Positive(); break;

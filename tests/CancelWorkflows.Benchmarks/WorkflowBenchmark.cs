@@ -67,11 +67,11 @@ public static class WorkflowBenchmark
         var bare = new Variant("BareCancelWorkflow (2 no-op activities + timer)", "bare", $"bench-bare-{run}");
         var diag = new Variant("diagnostic: CancelPaymentWorkflow, in-memory Antom (no HTTP/RSA)", "inmemory", $"bench-diag-{run}");
         real.Prepare = antom.CreatePaidPaymentsAsync;
-        real.Start = id => StartRealAsync(client, id, real.TaskQueue, settings);
+        real.Start = id => StartRealAsync(client, id, real.TaskQueue, settings, options.EagerStart);
         real.Finish = FinishRealAsync;
         real.ClosedOk = CancelledOk;
         diag.ClosedOk = CancelledOk;
-        diag.Start = id => StartRealAsync(client, id, diag.TaskQueue, settings);
+        diag.Start = id => StartRealAsync(client, id, diag.TaskQueue, settings, options.EagerStart);
         diag.Finish = FinishRealAsync;
         bare.Start = id => StartBareAsync(client, id, bare.TaskQueue, watchWindow);
         bare.Finish = FinishBareAsync;
@@ -103,7 +103,9 @@ public static class WorkflowBenchmark
         section.Setting("P1", $"{warmUp} warm-up + {sequential} measured per variant, one at a time, variants interleaved");
         section.Setting("P2", $"{workflows} workflows per variant per round, {rounds} round(s) alternating order, at most {options.StartConcurrency} starts in flight, " +
             (options.AwaitResults ? "each result awaited" : "results not awaited"));
-        section.Setting("start", "real: like CancellationStarter (id policies, search attributes, static summary; no memo); bare: id policies only");
+        section.Setting("start", "real: like CancellationStarter (id policies, search attributes, static summary; no memo" +
+            (options.EagerStart ? "; eager start, as the API in a process that runs the worker: its worker shares this client)" : "; not eager: --no-eager)") +
+            "; bare: id policies only");
 
         using var cancellation = new CancellationTokenSource();
         TemporalWorker[] running = options.Diagnostic ? [realWorker, bareWorker, diagWorker] : [realWorker, bareWorker];
@@ -150,7 +152,7 @@ public static class WorkflowBenchmark
         new(http, Options.Create(new SupportOptions()), NullLogger<SupportActivities>.Instance);
 
     /// <summary>Starts the real workflow like <c>CancellationStarter</c> in the service (its memo left out).</summary>
-    private static async Task<WorkflowHandle> StartRealAsync(ITemporalClient client, string paymentRequestId, string taskQueue, CancelSettings settings)
+    private static async Task<WorkflowHandle> StartRealAsync(ITemporalClient client, string paymentRequestId, string taskQueue, CancelSettings settings, bool eager)
     {
         var request = new CancelPaymentRequest
         {
@@ -174,6 +176,7 @@ public static class WorkflowBenchmark
                 IdReusePolicy = WorkflowIdReusePolicy.RejectDuplicate,
                 TypedSearchAttributes = attributes,
                 StaticSummary = $"Cancel {paymentRequestId} for {request.BookingRef} ({request.Merchant})",
+                RequestEagerStart = eager,
             });
     }
 

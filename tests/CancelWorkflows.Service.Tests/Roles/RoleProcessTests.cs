@@ -24,12 +24,16 @@ public sealed class RoleProcessTests(RoleClusterFixture fixture)
         Assert.Contains("Roles            api", api.Process.Output, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await api.Http.GetAsync("health")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await api.Http.GetAsync("openapi/v1.json")).StatusCode);
+        var id = CancellationApiCalls.NewPaymentRequestId();
         using var start = new HttpRequestMessage(HttpMethod.Post, "v1/cancellations")
         {
-            Content = JsonContent.Create(new { paymentRequestId = CancellationApiCalls.NewPaymentRequestId() }),
+            Content = JsonContent.Create(new { paymentRequestId = id }),
         };
         start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", RoleCluster.BookingKey);
         Assert.Equal(HttpStatusCode.Accepted, (await api.Http.SendAsync(start)).StatusCode);
+        // No worker here: the start goes through the task queue, to whichever worker polls it, never eagerly to this process.
+        var started = (await Cluster.Temporal.GetWorkflowHandle($"cancel-{id}").FetchHistoryAsync()).Events.First();
+        Assert.False(started.WorkflowExecutionStartedEventAttributes.EagerExecutionAccepted);
         Assert.Equal(HttpStatusCode.NotFound, (await api.Http.PostAsync(NotificationPoster.Path.TrimStart('/'), JsonContent.Create(new { }))).StatusCode);
     }
 
