@@ -31,6 +31,12 @@ public static class CancelPatches
     /// <summary>A final non-S answer after an earlier attempt got none (no answer or U) is confirmed by inquiryPayment.</summary>
     public const string ConfirmFinalAnswerAfterLostAnswer = "confirm-f-after-lost-answer";
 
+    /// <summary>A promotion's child that closes at its outcome reports to its run by its result, not by a
+    /// <c>HoldDecided</c> signal first (per hold: no signal, no workflow task waiting for its delivery, three history events
+    /// fewer). Asked only by such a child, at its close, so no other run records it; an escalated child still reports by
+    /// signal before it waits on support, and one whose status cannot be read before it fails.</summary>
+    public const string PromoChildReportsByResult = "promo-child-reports-by-result";
+
     /// <summary>A late success that arrives while the last callbacks drain is reconciled before completing.</summary>
     public const string ReconcileSuccessDuringDrain = "reconcile-success-during-drain";
 

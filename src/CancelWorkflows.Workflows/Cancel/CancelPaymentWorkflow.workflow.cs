@@ -91,7 +91,7 @@ public sealed class CancelPaymentWorkflow
         }
 
         searchAttributes.Flush();
-        await ReportToPromotionAsync(request);
+        await ReportToPromotionAsync(request, atClose: closesAtOutcome);
         callbacks.Send("outcome", status);
         if (closesAtOutcome)
         {
@@ -730,7 +730,7 @@ public sealed class CancelPaymentWorkflow
 
     /// <summary>A hold cancelled by a promo-expiry run tells that run its outcome once decided (or escalated, or left
     /// undecided because its status could not be read), so the run's summary does not wait for the watch window.</summary>
-    private async Task ReportToPromotionAsync(CancelPaymentRequest request, bool statusUnreadable = false)
+    private async Task ReportToPromotionAsync(CancelPaymentRequest request, bool statusUnreadable = false, bool atClose = false)
     {
         if (reportedToPromotion || request.PromoId is null || Workflow.Info.Parent is not { } parent)
         {
@@ -738,6 +738,13 @@ public sealed class CancelPaymentWorkflow
         }
 
         reportedToPromotion = true;
+        if (atClose && Workflow.Patched(CancelPatches.PromoChildReportsByResult))
+        {
+            // The run closes now, and its promotion run counts it by its result (CancelStatus carries the outcome, rule,
+            // escalation and late success the report would): no signal, no second workflow task to wait for it.
+            return;
+        }
+
         try
         {
             var report = new HoldDecided(status.PaymentRequestId!, status.Outcome, status.Rule, status.Escalated, status.LateSuccess, StatusUnreadable: statusUnreadable);

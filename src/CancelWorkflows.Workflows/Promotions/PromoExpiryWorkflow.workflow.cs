@@ -12,7 +12,9 @@ namespace CancelWorkflows.Workflows.Promotions;
 /// pages through the booking service's holds, starts one child <see cref="CancelPaymentWorkflow"/> per hold with the
 /// same id any other start would use (<c>cancel-&lt;paymentRequestId&gt;</c>, so no hold is ever cancelled twice),
 /// in unpaid-only mode (a hold paid meanwhile is left alone), with bounded parallelism, continuing as new every N
-/// holds. Children report their outcome by signal; their watch windows outlive the run (parent-close policy Abandon).
+/// holds. A child reports its outcome by its result when it closes at its outcome, by a <c>HoldDecided</c> signal when it
+/// is escalated (before it waits on support) or was started before <see cref="CancelPatches.PromoChildReportsByResult"/>;
+/// whichever comes first counts. Children outlive the run if they must (parent-close policy Abandon).
 /// </summary>
 [Workflow(TemporalNames.PromoExpiryWorkflow)]
 public sealed class PromoExpiryWorkflow
@@ -293,7 +295,7 @@ public sealed class PromoExpiryWorkflow
         }
         else
         {
-            // The report was lost: count by the result.
+            // No report first: the child reports by its result (it closed at its outcome), or its report was lost.
             try
             {
                 var status = await result;

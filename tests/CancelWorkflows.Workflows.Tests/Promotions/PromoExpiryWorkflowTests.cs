@@ -3,6 +3,7 @@ using CancelWorkflows.AntomSimulator;
 using CancelWorkflows.Workflows.Cancel;
 using CancelWorkflows.Workflows.Promotions;
 using CancelWorkflows.Workflows.Tests.Infrastructure;
+using Temporalio.Api.Enums.V1;
 using Temporalio.Client;
 
 namespace CancelWorkflows.Workflows.Tests.Promotions;
@@ -31,6 +32,7 @@ public sealed class PromoExpiryWorkflowTests(TemporalDevServerFixture devServer)
             var handle = await StartPromoAsync($"promo-{Guid.NewGuid():N}");
             var result = await handle.GetResultAsync();
             await HistoryCapture.SaveAsync(handle, "promo-expiry-mixed");
+            await HistoryCapture.SaveAsync(devServer.Client.GetWorkflowHandle(CancelWorkflowIds.For(holds.Unpaid[0], null)), "close-at-outcome-promo-child-reports-by-result");
             return result;
         });
 
@@ -53,6 +55,13 @@ public sealed class PromoExpiryWorkflowTests(TemporalDevServerFixture devServer)
             var payment = (await antom.Control.GetPaymentAsync(id))!;
             Assert.Equal("SUCCESS", payment.PaymentStatus);
             Assert.DoesNotContain(payment.Calls, c => c.Api == "cancel");
+        }
+
+        // Each hold was counted by its child's result: no child signalled its run on the way to its close.
+        foreach (var id in holds.All)
+        {
+            var history = await devServer.Client.GetWorkflowHandle(CancelWorkflowIds.For(id, null)).FetchHistoryAsync();
+            Assert.DoesNotContain(history.Events, e => e.EventType == EventType.SignalExternalWorkflowExecutionInitiated);
         }
     }
 
