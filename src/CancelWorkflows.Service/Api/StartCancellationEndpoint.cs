@@ -55,7 +55,7 @@ public static class StartCancellationEndpoint
 
         if (!errors.ContainsKey("antomMerchant") && body.AntomMerchant is { } named && !services.Merchants.TryResolve(named, out _))
         {
-            errors["antomMerchant"] = [$"No Antom merchant '{named}' is configured; one of: {string.Join(", ", services.Merchants.Names)} (or leave it out)."];
+            errors["antomMerchant"] = [services.Merchants.UnknownMerchantMessage(named)];
         }
 
         var (waitFor, waitProblem) = WaitParameter.Parse(wait);

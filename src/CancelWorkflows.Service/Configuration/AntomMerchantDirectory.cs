@@ -32,11 +32,13 @@ public sealed class AntomMerchantDirectory(IOptions<AntomMerchantsOptions> merch
     /// <summary>True when <paramref name="name"/> is the default merchant or one under <c>Antom:Merchants</c>.</summary>
     public bool TryResolve(string name, [NotNullWhen(true)] out string? merchant)
     {
-        merchant = string.Equals(name, DefaultName, StringComparison.OrdinalIgnoreCase)
-            ? DefaultName
-            : settings.Merchants.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+        merchant = settings.Resolve(name);
         return merchant is not null;
     }
+
+    /// <summary>The field error of a start or promotion that names a merchant not configured here.</summary>
+    public string UnknownMerchantMessage(string named) =>
+        $"No Antom merchant '{named}' is configured; one of: {string.Join(", ", Names)} (or leave it out).";
 
     /// <summary>The merchant a start goes out as: the one it names, else its caller's default, else the default.</summary>
     public string MerchantOf(string? requested, string caller)

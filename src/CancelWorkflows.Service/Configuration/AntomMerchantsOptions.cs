@@ -22,6 +22,13 @@ public sealed class AntomMerchantsOptions
     /// <summary><c>Antom:Merchants:&lt;name&gt;</c>.</summary>
     public Dictionary<string, AntomMerchantOptions> Merchants { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The configured name <paramref name="name"/> means, ignoring case (the default's or one under
+    /// <c>Antom:Merchants</c>), or null when no merchant has it.</summary>
+    public string? Resolve(string name) =>
+        string.Equals(name, MerchantName, StringComparison.OrdinalIgnoreCase)
+            ? MerchantName
+            : Merchants.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The section of one named merchant's settings, as messages name them.</summary>
     public static string SectionOf(string merchant) => $"{MerchantsSection}:{merchant}";
 }

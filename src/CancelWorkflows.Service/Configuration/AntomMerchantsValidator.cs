@@ -85,9 +85,7 @@ public sealed class AntomMerchantsValidator(ServiceMode mode, IOptions<AntomClie
 
         foreach (var (caller, callerOptions) in api.Value.Callers.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
-            if (callerOptions.AntomMerchant is { } merchant
-                && !string.Equals(merchant, options.MerchantName, StringComparison.OrdinalIgnoreCase)
-                && !options.Merchants.Keys.Any(k => string.Equals(k, merchant, StringComparison.OrdinalIgnoreCase)))
+            if (callerOptions.AntomMerchant is { } merchant && options.Resolve(merchant) is null)
             {
                 failures.Add(
                     $"Api:Callers:{caller}:AntomMerchant = '{merchant}' is not a configured merchant " +

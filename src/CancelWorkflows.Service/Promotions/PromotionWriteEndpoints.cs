@@ -134,7 +134,7 @@ public static class PromotionWriteEndpoints
         {
             if (!services.Merchants.TryResolve(named, out var merchant))
             {
-                invalid["antomMerchant"] = [$"No Antom merchant '{named}' is configured; one of: {string.Join(", ", services.Merchants.Names)} (or leave it out)."];
+                invalid["antomMerchant"] = [services.Merchants.UnknownMerchantMessage(named)];
                 return (null, PromotionProblems.Invalid(invalid), null);
             }
 
