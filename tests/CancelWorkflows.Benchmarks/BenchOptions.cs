@@ -27,7 +27,8 @@ public sealed class BenchOptions
           --holds N                promo: unpaid holds (10000)
           --max-parallel N         promo: the promotion's maxParallel (200)
           --page-size N            promo: holds per page of the holds source (1000)
-          --workstation-gc         promo: the service with workstation GC (DOTNET_gcServer=0)
+          --server-gc              promo: the service with the Web SDK's server GC (default: workstation GC,
+                                   DOTNET_gcServer=0, as deploy/Dockerfile runs it; --workstation-gc says so)
           --cancellations N        scaleout: cancellations through the API (300)
           --notifications N        scaleout: late payment-success notifications (50)
           --worker-setting K=V     scaleout: an environment variable of every worker process, e.g.
@@ -105,8 +106,9 @@ public sealed class BenchOptions
     /// <summary>promo (P4): holds per page of the holds source (1000).</summary>
     public int? PageSize { get; private set; }
 
-    /// <summary>promo (P4): run the service with workstation GC (DOTNET_gcServer=0) instead of the Web SDK's server GC.</summary>
-    public bool WorkstationGc { get; private set; }
+    /// <summary>promo (P4): run the service with workstation GC (DOTNET_gcServer=0), as the production image does
+    /// (deploy/Dockerfile); false (<c>--server-gc</c>): the Web SDK's server GC.</summary>
+    public bool WorkstationGc { get; private set; } = true;
 
     /// <summary>hostile: cases per family (10,000).</summary>
     public int? Count { get; private set; }
@@ -162,6 +164,7 @@ public sealed class BenchOptions
                 case "--max-parallel": o.MaxParallel = Positive(); break;
                 case "--page-size": o.PageSize = Positive(); break;
                 case "--workstation-gc": o.WorkstationGc = true; break;
+                case "--server-gc": o.WorkstationGc = false; break;
                 case "--cancellations": o.Cancellations = Positive(); break;
                 case "--count": o.Count = Positive(); break;
                 case "--threads": o.Threads = Positive(); break;

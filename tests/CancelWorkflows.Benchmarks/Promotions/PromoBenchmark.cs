@@ -150,7 +150,7 @@ public static class PromoBenchmark
         section.Setting("continue-as-new every", "1000 holds (Promotions:ContinueAsNewEvery default)");
         section.Setting("worker", "the service (production mode, Release if built so), one process, Temporal:Worker defaults " +
             "(MaxCachedWorkflows 500, 100 workflow tasks, 100 activities) unless set in the environment, log level Warning, " +
-            (options.WorkstationGc ? "workstation GC" : "server GC (the Web SDK's)"));
+            (options.WorkstationGc ? "workstation GC (DOTNET_gcServer=0, as deploy/Dockerfile runs it)" : "server GC (the Web SDK's default; --server-gc)"));
         section.Setting("beside it", "Temporal dev server (in-memory SQLite), Antom simulator and holds source in the benchmark process: same 2 cores");
         section.Setting("forceSearchAttributesCacheRefreshOnRead", options.ForceSearchAttributeRefresh ? "true (--sa-refresh, as tests and dev mode)" : "false (as a production cluster)");
         section.Results["p4"] = new
