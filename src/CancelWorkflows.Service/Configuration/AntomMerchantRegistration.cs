@@ -48,10 +48,10 @@ public static class AntomMerchantRegistration
             var http = sp.GetRequiredService<IHttpClientFactory>();
             var time = sp.GetRequiredService<TimeProvider>();
             var logger = sp.GetRequiredService<ILogger<AntomClient>>();
-            var others = named.Select(m => new AntomMerchant(
+            var others = named.Select(m => (m.Name, (Func<AntomMerchant>)(() => new AntomMerchant(
                 m.Name,
                 new AntomClient(http.CreateClient(HttpClientName), Options.Create(m.Options), time, logger),
-                m.Policy));
+                m.Policy))));
             return new AntomMerchants(new AntomMerchant(names.MerchantName, sp.GetRequiredService<IAntomClient>(), sp.GetRequiredService<CancelPolicy>()), others);
         });
         return services;

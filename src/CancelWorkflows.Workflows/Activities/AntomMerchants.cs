@@ -14,17 +14,25 @@ public sealed record AntomMerchant(string Name, IAntomClient Client, CancelPolic
 /// </summary>
 public sealed class AntomMerchants
 {
-    private readonly Dictionary<string, AntomMerchant> named;
+    private readonly Dictionary<string, Lazy<AntomMerchant>> named;
 
     public AntomMerchants(AntomMerchant defaultMerchant, IEnumerable<AntomMerchant>? others = null)
+        : this(defaultMerchant, (others ?? []).Select(m => (m.Name, (Func<AntomMerchant>)(() => m))))
     {
+    }
+
+    /// <summary>Each other merchant built on its first use: an activity's calls go out as one merchant, so a worker with
+    /// several builds only that one's client per activity.</summary>
+    public AntomMerchants(AntomMerchant defaultMerchant, IEnumerable<(string Name, Func<AntomMerchant> Create)> others)
+    {
+        ArgumentNullException.ThrowIfNull(others);
         Default = defaultMerchant ?? throw new ArgumentNullException(nameof(defaultMerchant));
-        named = new(StringComparer.Ordinal) { [defaultMerchant.Name] = defaultMerchant };
-        foreach (var merchant in others ?? [])
+        named = new(StringComparer.Ordinal) { [defaultMerchant.Name] = new(defaultMerchant) };
+        foreach (var (name, create) in others)
         {
-            if (!named.TryAdd(merchant.Name, merchant))
+            if (!named.TryAdd(name, new(create)))
             {
-                throw new ArgumentException($"Merchant '{merchant.Name}' is configured twice.", nameof(others));
+                throw new ArgumentException($"Merchant '{name}' is configured twice.", nameof(others));
             }
         }
     }
@@ -32,8 +40,6 @@ public sealed class AntomMerchants
     /// <summary>The merchant of the flat <c>Antom:*</c> settings: a cancellation that names none (and every cancellation
     /// started before several merchants existed) is this merchant's.</summary>
     public AntomMerchant Default { get; }
-
-    public IEnumerable<AntomMerchant> All => named.Values;
 
     /// <summary>A deployment with one merchant, as before several merchants: tests and tools.</summary>
     public static AntomMerchants Single(IAntomClient client, CancelPolicy? policy = null, string name = DefaultName) =>
@@ -48,7 +54,7 @@ public sealed class AntomMerchants
     /// <exception cref="ApplicationFailureException">Non-retryable, <see cref="AntomActivities.ConfigurationErrorType"/>.</exception>
     public AntomMerchant For(string? name) =>
         name is null ? Default
-        : named.TryGetValue(name, out var merchant) ? merchant
+        : named.TryGetValue(name, out var merchant) ? merchant.Value
         : throw new ApplicationFailureException(
             $"Antom merchant '{name}' is not configured on this worker (Antom:Merchants:{name}); no call is made as another merchant.",
             AntomActivities.ConfigurationErrorType,
