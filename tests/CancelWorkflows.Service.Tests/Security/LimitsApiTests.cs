@@ -94,26 +94,27 @@ public sealed class LimitsApiTests(LimitsDevMode limits)
             await limits.Dev.PaidCardAnsweringUAsync(id, 1); // undecided for a minute (the first retry delay)
         }
 
-        // booking waits on a: its one slot (and one of the two in all).
-        var holding = TimedStartAsync(booking, a, wait: 30);
+        // booking waits on a: its one slot (and one of the two in all). The waits are short, but each is several times
+        // what the starts between them take, so a start that found a slot would wait visibly longer than one that did not.
+        var holding = TimedStartAsync(booking, a, wait: 12);
         await StartedAsync(watcher, a);
 
         // booking again: its slot is taken, so no wait.
-        var second = await TimedStartAsync(booking, b, wait: 30);
+        var second = await TimedStartAsync(booking, b, wait: 12);
 
         // ticketing has a slot of its own: the second of all; then late finds none left.
-        var other = TimedStartAsync(ticketing, c, wait: 20);
+        var other = TimedStartAsync(ticketing, c, wait: 8);
         await StartedAsync(watcher, c);
-        var third = await TimedStartAsync(late, d, wait: 30);
+        var third = await TimedStartAsync(late, d, wait: 12);
 
         Assert.Equal(HttpStatusCode.Accepted, second.Status);
-        Assert.True(second.Elapsed < TimeSpan.FromSeconds(15), $"the caller's second wait took {second.Elapsed}");
+        Assert.True(second.Elapsed < TimeSpan.FromSeconds(5), $"the caller's second wait took {second.Elapsed}");
         Assert.Equal(HttpStatusCode.Accepted, third.Status);
-        Assert.True(third.Elapsed < TimeSpan.FromSeconds(15), $"a wait beyond the global bound took {third.Elapsed}");
+        Assert.True(third.Elapsed < TimeSpan.FromSeconds(5), $"a wait beyond the global bound took {third.Elapsed}");
         var waited = await other;
         Assert.Equal(HttpStatusCode.Accepted, waited.Status);
-        Assert.True(waited.Elapsed > TimeSpan.FromSeconds(15), $"a wait within the bounds took only {waited.Elapsed}");
-        Assert.True((await holding).Elapsed > TimeSpan.FromSeconds(25));
+        Assert.True(waited.Elapsed > TimeSpan.FromSeconds(6), $"a wait within the bounds took only {waited.Elapsed}");
+        Assert.True((await holding).Elapsed > TimeSpan.FromSeconds(10));
         foreach (var id in new[] { b, d })
         {
             using var status = await watcher.GetAsync($"v1/cancellations/{id}");
