@@ -65,6 +65,9 @@ public sealed class ReleasePublishTests(ITestOutputHelper output) : IDisposable
             // Its own obj/ and bin/: the tree's build output (which the other tests run) stays as it is.
             "--artifacts-path", Path.Combine(folder.Path, "artifacts"),
             "-nologo", "-v", "q", "-p:UseSharedCompilation=false", "-nodeReuse:false",
+            // The analyzers change no output file and the solution's own build already fails on them: without them the
+            // publish takes about 23 s instead of 36 s here, and ships the same files.
+            "-p:RunAnalyzers=false",
         })
         {
             info.ArgumentList.Add(argument);
