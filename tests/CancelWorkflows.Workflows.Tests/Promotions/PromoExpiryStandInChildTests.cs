@@ -27,7 +27,7 @@ public sealed class PromoExpiryStandInChildTests(TemporalDevServerFixture devSer
     [Fact]
     public async Task RunAsync_C6_OnePageOfSixTimesContinueAsNewEvery_ContinuesAsNewPerHold_EachHoldStartedOnceNoRunAboveContinueAsNewEvery()
     {
-        const int Count = 300, Every = 50, Parallel = 10;
+        const int Count = 120, Every = 20, Parallel = 10;
         var ids = NewIds(Count);
         await using var source = await HoldsSource.StartAsync([Holds(ids)]);
         using var worker = Worker(source.Url);
