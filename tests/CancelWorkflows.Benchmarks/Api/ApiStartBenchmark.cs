@@ -84,13 +84,13 @@ public static class ApiStartBenchmark
         var sdk = summaries["sdk"];
         var http = summaries["http"];
         var eager = summaries["sdk-svc-eager"];
-        section.Notes.Add($"API over a direct SDK start: p50 +{Fmt.Ms(api.P50 - sdk.P50)} ms, p99 +{Fmt.Ms(api.P99 - sdk.P99)} ms; " +
+        section.Notes.Add($"API over a direct SDK start: p50 {Fmt.SignedMs(api.P50 - sdk.P50)} ms, p99 {Fmt.SignedMs(api.P99 - sdk.P99)} ms; " +
             $"of which the HTTP round trip without Temporal (baseline) is p50 {Fmt.Ms(http.P50)} ms.");
         section.Goals.Add(new("P5", "API POST → workflow started, p50 on loopback", $"<= {GoalP50Ms} ms", $"{Fmt.Ms(api.P50)} ms (SDK {Fmt.Ms(sdk.P50)} ms)", api.P50 <= GoalP50Ms));
-        section.Goals.Add(new("P5 vs SDK", "API p50 over a direct SDK start's", "<= +2 ms", $"{Fmt.Ms(api.P50 - sdk.P50)} ms", api.P50 - sdk.P50 <= 2));
+        section.Goals.Add(new("P5 vs SDK", "API p50 over a direct SDK start's", "<= +2 ms", $"{Fmt.SignedMs(api.P50 - sdk.P50)} ms", api.P50 - sdk.P50 <= 2));
         // Like for like: the API starts eagerly (its process runs the worker), so does this SDK start, through the same client.
-        section.Notes.Add($"API p50 over the SDK's eager start through the service's client: {Fmt.Ms(api.P50 - eager.P50)} ms " +
-            $"(eager start's own gain on that client: p50 {Fmt.Ms(summaries["sdk-svc"].P50 - eager.P50)} ms).");
+        section.Notes.Add($"API p50 over the SDK's eager start through the service's client: {Fmt.SignedMs(api.P50 - eager.P50)} ms " +
+            $"(eager start's own gain on that client: p50 {Fmt.SignedMs(summaries["sdk-svc"].P50 - eager.P50)} ms).");
     }
 
     private static Task StartThroughApiAsync(ApiBenchHost host, string paymentRequestId) => PostAsync(host, "v1/cancellations", paymentRequestId);

@@ -156,6 +156,9 @@ public static class Fmt
 {
     public static string Ms(double ms) => double.IsNaN(ms) ? "n/a" : ms.ToString(ms < 10 ? "0.000" : ms < 100 ? "0.00" : "0.0", CultureInfo.InvariantCulture);
 
+    /// <summary>A difference of milliseconds with its sign: "+1.250", "-0.918".</summary>
+    public static string SignedMs(double ms) => double.IsNaN(ms) ? "n/a" : (ms < 0 ? "-" : "+") + Ms(Math.Abs(ms));
+
     public static string Rate(double perSecond) => double.IsNaN(perSecond) ? "n/a" : perSecond.ToString(perSecond < 100 ? "0.0" : "0", CultureInfo.InvariantCulture);
 
     public static string Ratio(double ratio) => double.IsNaN(ratio) ? "n/a" : ratio.ToString("0.00", CultureInfo.InvariantCulture) + "x";
