@@ -6,7 +6,6 @@ using CancelWorkflows.Service.Tests.Infrastructure;
 namespace CancelWorkflows.Service.Tests.Configuration;
 
 /// <summary>Bad configuration stops the service at start, exit code 3, with a message that names the setting to fix.</summary>
-[Collection(ServiceProcessCollection.Name)]
 public sealed class StartupConfigurationTests : IDisposable
 {
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);

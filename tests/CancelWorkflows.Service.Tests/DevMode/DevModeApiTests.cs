@@ -9,7 +9,6 @@ using CancelWorkflows.Service.Tests.Infrastructure;
 namespace CancelWorkflows.Service.Tests.DevMode;
 
 /// <summary>Dev mode as a booking service sees it: the API on a real process, a real Temporal dev server, the simulator.</summary>
-[Collection(ServiceProcessCollection.Name)]
 public sealed class DevModeApiTests(DevModeFixture fixture) : IClassFixture<DevModeFixture>
 {
     private static readonly TimeSpan OutcomeTimeout = TimeSpan.FromSeconds(60);

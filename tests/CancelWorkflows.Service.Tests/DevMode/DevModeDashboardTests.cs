@@ -9,7 +9,6 @@ namespace CancelWorkflows.Service.Tests.DevMode;
 /// Dev mode's viewer: with the dashboard on (its own ports), the ready banner shows its URL, a cancellation's trace
 /// reaches it over OTLP (read back from the dashboard's <c>/api/telemetry/traces</c>), and a clean stop stops it.
 /// </summary>
-[Collection(ServiceProcessCollection.Name)]
 public sealed class DevModeDashboardTests
 {
     [Fact]

@@ -5,7 +5,6 @@ using CancelWorkflows.Service.Tests.Infrastructure;
 namespace CancelWorkflows.Service.Tests.DevMode;
 
 /// <summary>Dev mode refuses to start where it cannot run, before starting anything, with a message and a non-zero exit.</summary>
-[Collection(ServiceProcessCollection.Name)]
 public sealed class DevModeRefusalTests : IDisposable
 {
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);

@@ -91,8 +91,9 @@ public sealed class NotificationDevMode : IAsyncLifetime
     }
 }
 
-/// <summary>The ingress tests share one dev mode and run alone (it is a dev server, a simulator and a worker).</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
+/// <summary>The ingress tests share one dev mode (a dev server, a simulator and a worker of their own, which
+/// <see cref="TemporalOutageTests"/> freezes while no other test of the collection runs) and run beside other collections.</summary>
+[CollectionDefinition(Name)]
 public sealed class NotificationDevModeCollection : ICollectionFixture<NotificationDevMode>
 {
     public const string Name = "Notification ingress (dev mode)";

@@ -3,7 +3,6 @@ using CancelWorkflows.Service.Tests.Infrastructure;
 namespace CancelWorkflows.Service.Tests.Promotions;
 
 /// <summary>Bad <c>Promotions:*</c> settings stop the service at start (exit code 3), naming the setting.</summary>
-[Collection(ServiceProcessCollection.Name)]
 public sealed class PromotionStartupTests : IDisposable
 {
     private readonly TempFolder folder = new();

@@ -10,7 +10,6 @@ namespace CancelWorkflows.Service.Tests.Roles;
 /// <c>Temporal:Address</c>, refuses with a message naming it. Slow (a whole Release build into a temporary folder, apart
 /// from the tree's own obj/ and bin/), so one test.
 /// </summary>
-[Collection(ServiceProcessCollection.Name)]
 public sealed class ReleasePublishTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(20);

@@ -4,7 +4,6 @@ namespace CancelWorkflows.Service.Tests.Roles;
 
 /// <summary>What a process runs is decided before anything starts, and a decision it cannot make stops it (exit code 3)
 /// with a message naming the setting.</summary>
-[Collection(ServiceProcessCollection.Name)]
 public sealed class RoleStartupTests : IDisposable
 {
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);

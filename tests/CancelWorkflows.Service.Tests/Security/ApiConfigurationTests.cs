@@ -12,7 +12,6 @@ namespace CancelWorkflows.Service.Tests.Security;
 /// caller; <c>Api:Callers:&lt;caller&gt;:Roles</c> adds roles; anything the service could misread stops start-up with a
 /// message naming the setting.
 /// </summary>
-[Collection(ServiceProcessCollection.Name)]
 public sealed class ApiConfigurationTests : IDisposable
 {
     private static readonly string Hash = Convert.ToHexStringLower(ApiKeyRegistry.Hash("some-key"));

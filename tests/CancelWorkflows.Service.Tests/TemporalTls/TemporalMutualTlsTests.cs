@@ -14,7 +14,6 @@ namespace CancelWorkflows.Service.Tests.TemporalTls;
 /// maps them (<see cref="TemporalClientSettings"/>), against a frontend that requires mutual TLS: a real dev server behind
 /// a TLS proxy that demands a client certificate of the test CA (the dev server itself has no TLS options).
 /// </summary>
-[Collection(ServiceProcessCollection.Name)]
 public sealed class TemporalMutualTlsTests : IAsyncLifetime
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(60);
