@@ -11,7 +11,7 @@ namespace CancelWorkflows.Workflows.Tests.Cancel;
 /// Late success → refund reconciliation (C2, C4, C5) on the real dev server. The notifications are the simulator's
 /// real signed ones (it also books the refund Antom owes), handed to the workflows as the ingress does.
 /// </summary>
-[Collection(TemporalDevServerCollection.Name)]
+[Collection(SecondDevServerCollection.Name)]
 public sealed class LateSuccessTests(TemporalDevServerFixture devServer) : IAsyncLifetime
 {
     private readonly SimulatedAntom antom = new();

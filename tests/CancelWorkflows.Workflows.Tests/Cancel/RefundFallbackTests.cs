@@ -13,7 +13,7 @@ namespace CancelWorkflows.Workflows.Tests.Cancel;
 /// simulator: a paid payment past its cancel window is refunded in full instead, once (RF1), through U answers (RF1, A3),
 /// to support after four U (A4), not at all for a method that does not refund (RF4); without the fallback nothing changes.
 /// </summary>
-[Collection(TemporalDevServerCollection.Name)]
+[Collection(SecondDevServerCollection.Name)]
 public sealed class RefundFallbackTests(TemporalDevServerFixture devServer) : IAsyncLifetime
 {
     private readonly SimulatedAntom antom = new();

@@ -40,8 +40,19 @@ public sealed class TemporalDevServerFixture : IAsyncLifetime
     }
 }
 
+/// <summary>The dev-server tests of the cancel workflow itself (eligibility, safety, outbound calls). They and
+/// <see cref="SecondDevServerCollection"/> run at the same time, each on a dev server of its own: the tests wait on
+/// workflows and timeouts far more than they use the two cores.</summary>
 [CollectionDefinition(Name)]
 public sealed class TemporalDevServerCollection : ICollectionFixture<TemporalDevServerFixture>
 {
     public const string Name = "Temporal dev server";
+}
+
+/// <summary>The dev-server tests of late successes, the refund fallback, promotions and several merchants, on a second dev
+/// server beside <see cref="TemporalDevServerCollection"/>'s.</summary>
+[CollectionDefinition(Name)]
+public sealed class SecondDevServerCollection : ICollectionFixture<TemporalDevServerFixture>
+{
+    public const string Name = "Second Temporal dev server";
 }

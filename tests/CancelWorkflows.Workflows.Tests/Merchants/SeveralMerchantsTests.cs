@@ -16,7 +16,7 @@ namespace CancelWorkflows.Workflows.Tests.Merchants;
 /// its own key pair, and holds each payment for its owner: a cancellation goes out as the merchant it names (client id,
 /// key), under that merchant's contract windows, and ignores a notification verified for another merchant.
 /// </summary>
-[Collection(TemporalDevServerCollection.Name)]
+[Collection(SecondDevServerCollection.Name)]
 public sealed class SeveralMerchantsTests(TemporalDevServerFixture devServer) : IAsyncLifetime
 {
     private const string BrandB = "brand-b";

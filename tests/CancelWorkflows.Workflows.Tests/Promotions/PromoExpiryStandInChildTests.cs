@@ -14,7 +14,7 @@ namespace CancelWorkflows.Workflows.Tests.Promotions;
 /// report as the real child, fast, and told by the test what each hold does): the fan-out at scale, the progress a run
 /// shows, and holds whose status could not be read.
 /// </summary>
-[Collection(TemporalDevServerCollection.Name)]
+[Collection(SecondDevServerCollection.Name)]
 public sealed class PromoExpiryStandInChildTests(TemporalDevServerFixture devServer, ITestOutputHelper output)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);

@@ -10,7 +10,7 @@ namespace CancelWorkflows.Workflows.Tests.Promotions;
 
 /// <summary>PromoExpiryWorkflow (C6) on the real dev server: a test HTTP server plays the booking service's holds
 /// endpoint, the simulator plays Antom; every hold is cancelled once, paid holds are left alone.</summary>
-[Collection(TemporalDevServerCollection.Name)]
+[Collection(SecondDevServerCollection.Name)]
 public sealed class PromoExpiryWorkflowTests(TemporalDevServerFixture devServer) : IAsyncLifetime
 {
     private readonly SimulatedAntom antom = new();
