@@ -95,6 +95,9 @@ public sealed class DevModeApiTests(DevModeFixture fixture) : IClassFixture<DevM
         var id = CancellationApiCalls.NewPaymentRequestId();
         await Dev.Simulator.PutPaidCardPaymentAsync(id);
 
+        // Antom holds the cancel call, so the second start meets the first run still running: without it the run can
+        // decide and close (eager start, a ~50 ms happy path) before the second request, which then answers 200.
+        await Dev.Simulator.QueueFaultsAsync(id, new SimFault { Kind = "delay", DelayMs = 3000 });
         using var first = await Dev.Api.PostCancellationAsync(new { paymentRequestId = id });
         using var second = await Dev.Api.PostCancellationAsync(new { paymentRequestId = id, reason = "asked again" });
 
