@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using CancelWorkflows.Antom.Signing;
 using CancelWorkflows.Service.Tests.Infrastructure;
 
 namespace CancelWorkflows.Service.Tests.Configuration;
@@ -118,12 +117,10 @@ public sealed class StartupConfigurationTests : IDisposable
     /// <summary>A complete production configuration (Temporal at an address nobody listens on: validation comes first).</summary>
     private Dictionary<string, string?> ProductionSettings()
     {
-        using var merchant = AntomKeys.Generate();
-        using var antom = AntomKeys.Generate();
         var merchantKey = Path.Combine(folder.Path, "merchant-private.pem");
         var antomKey = Path.Combine(folder.Path, "antom-public.pem");
-        File.WriteAllText(merchantKey, AntomKeys.ExportPrivatePem(merchant));
-        File.WriteAllText(antomKey, AntomKeys.ExportPublicPem(antom));
+        File.WriteAllText(merchantKey, TestKeyPairs.MerchantPrivatePem);
+        File.WriteAllText(antomKey, TestKeyPairs.AntomPublicPem);
         return new Dictionary<string, string?>
         {
             ["Temporal__Address"] = $"127.0.0.1:{FreePorts.Take(1)[0]}",

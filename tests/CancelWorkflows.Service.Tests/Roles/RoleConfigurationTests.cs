@@ -1,4 +1,3 @@
-using CancelWorkflows.Antom.Signing;
 using CancelWorkflows.Service.Api;
 using CancelWorkflows.Service.Hosting;
 using CancelWorkflows.Service.Tests.Infrastructure;
@@ -20,10 +19,8 @@ public sealed class RoleConfigurationTests : IDisposable
 
     public RoleConfigurationTests()
     {
-        using var merchant = AntomKeys.Generate();
-        using var antom = AntomKeys.Generate();
-        File.WriteAllText(MerchantKey, AntomKeys.ExportPrivatePem(merchant));
-        File.WriteAllText(AntomKey, AntomKeys.ExportPublicPem(antom));
+        File.WriteAllText(MerchantKey, TestKeyPairs.MerchantPrivatePem);
+        File.WriteAllText(AntomKey, TestKeyPairs.AntomPublicPem);
     }
 
     private string MerchantKey => Path.Combine(folder.Path, "merchant-private.pem");

@@ -16,6 +16,12 @@ public sealed class SimulatedAntom(bool secondMerchant = false) : IAsyncLifetime
     /// <summary>The second merchant's client id: another Antom account with its own key pair.</summary>
     public const string SecondClientId = "TEST_MERCHANT_B";
 
+    // Made once per test run: each RSA-2048 generation costs about 0.2 CPU-s here, and the keys are not what these tests
+    // are about (the Antom tests cover generation and the simulator's kept key).
+    private static readonly Lazy<string> MerchantKeyPem = new(NewPrivatePem);
+    private static readonly Lazy<string> SecondMerchantKeyPem = new(NewPrivatePem);
+    private static readonly Lazy<string> SimulatorKeyPem = new(NewPrivatePem);
+
     private AntomSimulatorServer? server;
     private HttpClient? http;
 
@@ -30,10 +36,15 @@ public sealed class SimulatedAntom(bool secondMerchant = false) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        using var merchantKey = AntomKeys.Generate();
-        using var secondKey = AntomKeys.Generate();
-        var options = new SimulatorOptions { Merchants = { [ClientId] = AntomKeys.ExportPublicPem(merchantKey) }, DefaultClientId = ClientId };
-        if (secondMerchant)
+        using var merchantKey = AntomKeys.LoadPrivateKey(MerchantKeyPem.Value);
+        using var secondKey = secondMerchant ? AntomKeys.LoadPrivateKey(SecondMerchantKeyPem.Value) : null;
+        var options = new SimulatorOptions
+        {
+            AntomPrivateKeyPem = SimulatorKeyPem.Value,
+            Merchants = { [ClientId] = AntomKeys.ExportPublicPem(merchantKey) },
+            DefaultClientId = ClientId,
+        };
+        if (secondKey is not null)
         {
             options.Merchants[SecondClientId] = AntomKeys.ExportPublicPem(secondKey);
         }
@@ -41,7 +52,7 @@ public sealed class SimulatedAntom(bool secondMerchant = false) : IAsyncLifetime
         server = await AntomSimulatorServer.StartAsync(options, "http://127.0.0.1:0");
         http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         Client = ClientOf(ClientId, merchantKey);
-        SecondClient = secondMerchant ? ClientOf(SecondClientId, secondKey) : null!;
+        SecondClient = secondKey is not null ? ClientOf(SecondClientId, secondKey) : null!;
     }
 
     private AntomClient ClientOf(string clientId, System.Security.Cryptography.RSA key) => new(
@@ -88,6 +99,12 @@ public sealed class SimulatedAntom(bool secondMerchant = false) : IAsyncLifetime
             CreateTime = DateTimeOffset.UtcNow.AddMinutes(-1),
         });
         return id;
+    }
+
+    private static string NewPrivatePem()
+    {
+        using var rsa = AntomKeys.Generate();
+        return AntomKeys.ExportPrivatePem(rsa);
     }
 
     public static string NewPaymentId() => $"pr-{Guid.NewGuid():N}";
