@@ -13,7 +13,7 @@ namespace CancelWorkflows.Service.Tests.Observability;
 /// The tracing interceptor and the metrics bridge on a real Temporal dev server: the trace of the code that starts a
 /// workflow continues in the workflow's activities, and a workflow's <c>Workflow.MetricMeter</c> counter reaches .NET metrics.
 /// </summary>
-[Collection(ServiceProcessCollection.Name)]
+[Collection(TemporalObservabilityCollection.Name)]
 public sealed class TemporalObservabilityTests
 {
     [Fact]
@@ -68,4 +68,12 @@ public sealed class TemporalObservabilityTests
         Assert.Equal(1d, Assert.Single(recorded.Of(ObservabilityProbeWorkflow.CounterName)).Value);
         Assert.NotEmpty(recorded.Of("temporal_workflow_completed"));
     }
+}
+
+/// <summary>Alone: its span and meter listeners see the whole process, so another test's spans or counters would reach them
+/// (and the observed service's exporters would record this test's).</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TemporalObservabilityCollection
+{
+    public const string Name = "Temporal observability (process-wide listeners)";
 }

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using CancelWorkflows.Service.Tests.Infrastructure;
 using CancelWorkflows.Service.Tests.Notifications;
 
-namespace CancelWorkflows.Service.Tests.Roles;
+namespace CancelWorkflows.Service.ProcessTests.Roles;
 
 /// <summary>
 /// The service's roles as real processes (<c>dotnet CancelWorkflows.Service.dll</c>, Production environment) against a

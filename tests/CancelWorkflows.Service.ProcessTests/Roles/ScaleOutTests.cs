@@ -3,7 +3,7 @@ using CancelWorkflows.Benchmarks.ScaleOut;
 using CancelWorkflows.Service.Tests.Infrastructure;
 using Xunit.Abstractions;
 
-namespace CancelWorkflows.Service.Tests.Roles;
+namespace CancelWorkflows.Service.ProcessTests.Roles;
 
 /// <summary>
 /// The benchmark's scale-out scenario, CI-sized (<c>scaleout --quick</c>): Temporal, the simulator, one api, one ingress

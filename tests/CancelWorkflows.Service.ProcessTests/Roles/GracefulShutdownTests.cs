@@ -7,7 +7,7 @@ using CancelWorkflows.Workflows.Cancel;
 using Temporalio.Client;
 using Xunit.Abstractions;
 
-namespace CancelWorkflows.Service.Tests.Roles;
+namespace CancelWorkflows.Service.ProcessTests.Roles;
 
 /// <summary>
 /// A rolling deploy stops a worker with SIGTERM while an Antom call is in flight. Within <c>Service:ShutdownGrace</c> the

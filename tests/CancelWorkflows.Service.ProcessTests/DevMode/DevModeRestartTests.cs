@@ -2,7 +2,7 @@ using System.Net;
 using CancelWorkflows.DevMode;
 using CancelWorkflows.Service.Tests.Infrastructure;
 
-namespace CancelWorkflows.Service.Tests.DevMode;
+namespace CancelWorkflows.Service.ProcessTests.DevMode;
 
 /// <summary>
 /// Dev mode stopped in each way a developer or a crash stops it, then started again on the same data folder: every

@@ -1,6 +1,6 @@
 using CancelWorkflows.Service.Tests.Infrastructure;
 
-namespace CancelWorkflows.Service.Tests.Roles;
+namespace CancelWorkflows.Service.ProcessTests.Roles;
 
 /// <summary>One <see cref="RoleCluster"/> (Temporal dev server + simulator) shared by the role process tests.</summary>
 public sealed class RoleClusterFixture : IAsyncLifetime

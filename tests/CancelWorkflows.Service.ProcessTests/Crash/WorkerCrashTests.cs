@@ -10,7 +10,7 @@ using Temporalio.Api.Enums.V1;
 using Temporalio.Client;
 using Xunit.Abstractions;
 
-namespace CancelWorkflows.Service.Tests.Crash;
+namespace CancelWorkflows.Service.ProcessTests.Crash;
 
 /// <summary>
 /// The service as a real process, SIGKILLed with its Temporal dev server in the middle of cancellations (docs/design.md,
