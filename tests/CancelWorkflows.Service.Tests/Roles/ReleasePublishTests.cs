@@ -63,8 +63,9 @@ public sealed class ReleasePublishTests(ITestOutputHelper output) : IDisposable
             "-c", "Release", "-o", outputFolder,
             // Its own obj/ and bin/: the tree's build output (which the other tests run) stays as it is.
             "--artifacts-path", Path.Combine(folder.Path, "artifacts"),
-            // The compiler server is shared (the solution's build has usually left one warm): about 23 CPU-s instead of
-            // 45-55 here. It does not hold this test's output pipes: it gets standard streams of its own.
+            // The compiler server is the environment's choice (UseSharedCompilation): .ci/run turns it on and its build
+            // leaves it warm, 23-28 CPU-s instead of 45-55 here. It does not hold this test's output pipes: it gets
+            // standard streams of its own.
             "-nologo", "-v", "q", "-nodeReuse:false",
             // The analyzers change no output file and the solution's own build already fails on them: without them the
             // publish takes about 23 s instead of 36 s here, and ships the same files.
