@@ -22,6 +22,9 @@ public sealed class CancelPaymentWorkflowReplayTests
         return data;
     }
 
+    /// <summary>A replay that has not ended by then hangs (deadlock detection is off: <see cref="ReplayerOptions"/>).</summary>
+    private static readonly TimeSpan ReplayTimeout = TimeSpan.FromMinutes(1);
+
     private static string HistoryFolder => Path.Combine(AppContext.BaseDirectory, "Histories");
 
     [Fact]
@@ -34,12 +37,12 @@ public sealed class CancelPaymentWorkflowReplayTests
     [MemberData(nameof(Histories))]
     public async Task Replay_CommittedHistory_IsDeterministic(string scenario)
     {
-        var replayer = new WorkflowReplayer(new WorkflowReplayerOptions()
+        var replayer = new WorkflowReplayer(ReplayerOptions()
             .AddWorkflow<CancelPaymentWorkflow>()
             .AddWorkflow<Workflows.Reconciliation.RefundReconciliationWorkflow>()
             .AddWorkflow<Workflows.Promotions.PromoExpiryWorkflow>());
 
-        var result = await replayer.ReplayWorkflowAsync(Load(scenario), throwOnReplayFailure: false);
+        var result = await ReplayAsync(replayer, scenario);
 
         Assert.Null(result.ReplayFailure);
     }
@@ -47,12 +50,24 @@ public sealed class CancelPaymentWorkflowReplayTests
     [Fact]
     public async Task Replay_ChangedWorkflow_FailsWithNondeterminism()
     {
-        var replayer = new WorkflowReplayer(new WorkflowReplayerOptions().AddWorkflow<ReorderedCancelPaymentWorkflow>());
+        var replayer = new WorkflowReplayer(ReplayerOptions().AddWorkflow<ReorderedCancelPaymentWorkflow>());
 
-        var result = await replayer.ReplayWorkflowAsync(Load("cancelled-after-two-u"), throwOnReplayFailure: false);
+        var result = await ReplayAsync(replayer, "cancelled-after-two-u");
 
         Assert.IsType<Temporalio.Exceptions.WorkflowNondeterminismException>(result.ReplayFailure);
     }
+
+    /// <summary>
+    /// Both tests replay with these options, so the changed workflow's failure shows that they still catch nondeterminism.
+    /// Deadlock detection is off (<c>DebugMode</c>): it fails an activation that has not yielded within 2 s of wall-clock
+    /// time, and a loaded CI machine took longer than that over a first, cold replay (TMPRL1101), although the workflow
+    /// code never blocks. Workflow code that blocks still meets deadlock detection in every test that runs it on a real
+    /// worker; these tests guard determinism, and a replay that hangs still fails on <see cref="ReplayTimeout"/>.
+    /// </summary>
+    private static WorkflowReplayerOptions ReplayerOptions() => new() { DebugMode = true };
+
+    private static Task<WorkflowReplayResult> ReplayAsync(WorkflowReplayer replayer, string scenario) =>
+        replayer.ReplayWorkflowAsync(Load(scenario), throwOnReplayFailure: false).WaitAsync(ReplayTimeout);
 
     private static WorkflowHistory Load(string scenario) =>
         WorkflowHistory.FromJson($"cancel-{scenario}", File.ReadAllText(Path.Combine(HistoryFolder, $"{scenario}.json")));
