@@ -18,9 +18,9 @@ public sealed class SimulatedAntom(bool secondMerchant = false) : IAsyncLifetime
 
     // Made once per test run: each RSA-2048 generation costs about 0.2 CPU-s here, and the keys are not what these tests
     // are about (the Antom tests cover generation and the simulator's kept key).
-    private static readonly Lazy<string> MerchantKeyPem = new(NewPrivatePem);
-    private static readonly Lazy<string> SecondMerchantKeyPem = new(NewPrivatePem);
-    private static readonly Lazy<string> SimulatorKeyPem = new(NewPrivatePem);
+    private static readonly Lazy<KeyPems> MerchantKeys = new(NewKeyPems);
+    private static readonly Lazy<KeyPems> SecondMerchantKeys = new(NewKeyPems);
+    private static readonly Lazy<KeyPems> SimulatorKeys = new(NewKeyPems);
 
     private AntomSimulatorServer? server;
     private HttpClient? http;
@@ -36,32 +36,30 @@ public sealed class SimulatedAntom(bool secondMerchant = false) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        using var merchantKey = AntomKeys.LoadPrivateKey(MerchantKeyPem.Value);
-        using var secondKey = secondMerchant ? AntomKeys.LoadPrivateKey(SecondMerchantKeyPem.Value) : null;
         var options = new SimulatorOptions
         {
-            AntomPrivateKeyPem = SimulatorKeyPem.Value,
-            Merchants = { [ClientId] = AntomKeys.ExportPublicPem(merchantKey) },
+            AntomPrivateKeyPem = SimulatorKeys.Value.PrivatePem,
+            Merchants = { [ClientId] = MerchantKeys.Value.PublicPem },
             DefaultClientId = ClientId,
         };
-        if (secondKey is not null)
+        if (secondMerchant)
         {
-            options.Merchants[SecondClientId] = AntomKeys.ExportPublicPem(secondKey);
+            options.Merchants[SecondClientId] = SecondMerchantKeys.Value.PublicPem;
         }
 
         server = await AntomSimulatorServer.StartAsync(options, "http://127.0.0.1:0");
         http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        Client = ClientOf(ClientId, merchantKey);
-        SecondClient = secondKey is not null ? ClientOf(SecondClientId, secondKey) : null!;
+        Client = ClientOf(ClientId, MerchantKeys.Value);
+        SecondClient = secondMerchant ? ClientOf(SecondClientId, SecondMerchantKeys.Value) : null!;
     }
 
-    private AntomClient ClientOf(string clientId, System.Security.Cryptography.RSA key) => new(
+    private AntomClient ClientOf(string clientId, KeyPems keys) => new(
         http!,
         Options.Create(new AntomClientOptions
         {
             GatewayUrl = Server.BaseAddress.ToString(),
             ClientId = clientId,
-            MerchantPrivateKey = AntomKeys.ExportPrivatePem(key),
+            MerchantPrivateKey = keys.PrivatePem,
             AntomPublicKey = Server.AntomPublicKeyPem,
             Timeout = TimeSpan.FromSeconds(2),
         }),
@@ -101,10 +99,10 @@ public sealed class SimulatedAntom(bool secondMerchant = false) : IAsyncLifetime
         return id;
     }
 
-    private static string NewPrivatePem()
+    private static KeyPems NewKeyPems()
     {
         using var rsa = AntomKeys.Generate();
-        return AntomKeys.ExportPrivatePem(rsa);
+        return new KeyPems(AntomKeys.ExportPrivatePem(rsa), AntomKeys.ExportPublicPem(rsa));
     }
 
     public static string NewPaymentId() => $"pr-{Guid.NewGuid():N}";
@@ -117,4 +115,7 @@ public sealed class SimulatedAntom(bool secondMerchant = false) : IAsyncLifetime
             await server.DisposeAsync();
         }
     }
+
+    /// <summary>An RSA pair as the simulator and the Antom client take it: PEM text.</summary>
+    private sealed record KeyPems(string PrivatePem, string PublicPem);
 }
